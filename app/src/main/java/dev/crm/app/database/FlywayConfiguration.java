@@ -1,0 +1,46 @@
+package dev.crm.app.database;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/**
+ * Two schemas, each migrated from the module that owns it: {@code event_store} (command side: Axon's
+ * event, snapshot and token tables) and {@code read_model} (query side: projections). Each keeps its own
+ * Flyway history so the modules never compete for version numbers.
+ */
+@Configuration(proxyBeanMethods = false)
+class FlywayConfiguration {
+
+    @Bean
+    Flyway eventStoreFlyway(DataSource dataSource) {
+        return flyway(dataSource, "event_store", "classpath:db/eventstore");
+    }
+
+    @Bean
+    Flyway readModelFlyway(DataSource dataSource) {
+        return flyway(dataSource, "read_model", "classpath:db/readmodel");
+    }
+
+    @Bean
+    FlywayMigrationInitializer eventStoreMigration(Flyway eventStoreFlyway) {
+        return new FlywayMigrationInitializer(eventStoreFlyway);
+    }
+
+    @Bean
+    FlywayMigrationInitializer readModelMigration(Flyway readModelFlyway) {
+        return new FlywayMigrationInitializer(readModelFlyway);
+    }
+
+    private static Flyway flyway(DataSource dataSource, String schema, String location) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .createSchemas(true)
+                .locations(location)
+                .load();
+    }
+}

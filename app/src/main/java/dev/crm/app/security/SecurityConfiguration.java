@@ -1,0 +1,59 @@
+package dev.crm.app.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Bearer tokens on every {@code /api/**} endpoint, and the role rules of the API: {@code admin} may do
+ * everything, {@code member} reads and writes CRM records, {@code auditor} only reads (the audit log
+ * included). Token management for oneself is checked in the controller (admin or the user itself).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String ADMIN = "ADMIN";
+    private static final String MEMBER = "MEMBER";
+    private static final String AUDITOR = "AUDITOR";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, TokenAuthenticationProvider tokens, ProblemResponses problems)
+            throws Exception {
+        AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens),
+                new BearerTokenConverter());
+        bearer.setSuccessHandler((request, response, authentication) -> { });
+        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterAt(bearer, BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/audit-log/**", "/api/audit-log", "/api/events/**", "/api/events")
+                        .hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/users/*/tokens", "/api/users/*/tokens/")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/api/users/*/tokens/*", "/api/users/*/tokens/*/")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
+                        .requestMatchers("/api/users/**", "/api/users").hasRole(ADMIN)
+                        .requestMatchers("/api/**").hasAnyRole(ADMIN, MEMBER)
+                        .anyRequest().permitAll())
+                .build();
+    }
+}

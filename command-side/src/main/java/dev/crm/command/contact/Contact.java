@@ -1,0 +1,187 @@
+package dev.crm.command.contact;
+
+import dev.crm.api.common.FieldError;
+import dev.crm.api.common.InvalidRequestException;
+import dev.crm.api.contact.ContactCommands.CreateContact;
+import dev.crm.api.contact.ContactCommands.DeleteContact;
+import dev.crm.api.contact.ContactCommands.UpdateContact;
+import dev.crm.api.contact.ContactEvents.ContactAccountChanged;
+import dev.crm.api.contact.ContactEvents.ContactAssigned;
+import dev.crm.api.contact.ContactEvents.ContactCreated;
+import dev.crm.api.contact.ContactEvents.ContactDeleted;
+import dev.crm.api.contact.ContactEvents.ContactDetailsCorrected;
+import dev.crm.api.contact.ContactEvents.ContactEmailStatusChanged;
+import dev.crm.api.contact.ContactEvents.ContactStageChanged;
+import dev.crm.api.contact.ContactEvents.ContactTagsChanged;
+import dev.crm.api.contact.ContactStage;
+import dev.crm.command.common.Versions;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static dev.crm.command.common.Values.changed;
+import static dev.crm.command.common.Values.isBlank;
+import static dev.crm.command.common.Values.orNull;
+import static dev.crm.command.common.Values.patch;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+/**
+ * A person the team deals with. Decides which events a command produces: an update emits one event per
+ * aspect that really changed (details, stage, owner, account, tags, email status) and nothing at all
+ * when nothing changed, so the history shows what happened and not what was re-sent.
+ */
+@Aggregate
+class Contact {
+
+    @AggregateIdentifier
+    private String contactId;
+    private String firstName;
+    private String lastName;
+    private String email;
+    private String phone;
+    private String title;
+    private String notes;
+    private ContactStage stage;
+    private String accountId;
+    private String assignedTo;
+    private List<String> tags;
+    private boolean emailOptOut;
+    private boolean emailBounced;
+
+    Contact() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    Contact(CreateContact command) {
+        String first = orNull(command.firstName());
+        String last = orNull(command.lastName());
+        requireInvariants(first, last, orNull(command.email()));
+        apply(new ContactCreated(command.contactId(), first, last, command.email(), orNull(command.phone()),
+                orNull(command.title()), orNull(command.notes()),
+                Objects.requireNonNullElse(command.stage(), ContactStage.NEW), orNull(command.accountId()),
+                orNull(command.assignedTo()), command.tags() == null ? List.of() : command.tags(),
+                command.emailOptOut(), command.emailBounced()));
+    }
+
+    @CommandHandler
+    void handle(UpdateContact command) {
+        Versions.check(command.expectedVersion());
+        String first = patch(firstName, command.firstName());
+        String last = patch(lastName, command.lastName());
+        String newEmail = patch(email, command.email());
+        String newPhone = patch(phone, command.phone());
+        String newTitle = patch(title, command.title());
+        String newNotes = patch(notes, command.notes());
+        requireInvariants(first, last, newEmail);
+
+        if (changed(firstName, first) || changed(lastName, last) || changed(email, newEmail)
+                || changed(phone, newPhone) || changed(title, newTitle) || changed(notes, newNotes)) {
+            apply(new ContactDetailsCorrected(contactId, first, last, newEmail, newPhone, newTitle, newNotes));
+        }
+        ContactStage newStage = patch(stage, command.stage());
+        if (newStage != stage) {
+            apply(new ContactStageChanged(contactId, stage, newStage));
+        }
+        String newAssignee = patch(assignedTo, command.assignedTo());
+        if (changed(assignedTo, newAssignee)) {
+            apply(new ContactAssigned(contactId, newAssignee));
+        }
+        String newAccount = patch(accountId, command.accountId());
+        if (changed(accountId, newAccount)) {
+            apply(new ContactAccountChanged(contactId, newAccount));
+        }
+        List<String> newTags = patch(tags, command.tags());
+        if (changed(tags, newTags)) {
+            apply(new ContactTagsChanged(contactId, newTags));
+        }
+        boolean optOut = patch(emailOptOut, command.emailOptOut());
+        boolean bounced = patch(emailBounced, command.emailBounced());
+        if (optOut != emailOptOut || bounced != emailBounced) {
+            apply(new ContactEmailStatusChanged(contactId, optOut, bounced));
+        }
+    }
+
+    @CommandHandler
+    void handle(DeleteContact command) {
+        Versions.check(command.expectedVersion());
+        apply(new ContactDeleted(contactId));
+    }
+
+    private static void requireInvariants(String first, String last, String email) {
+        List<FieldError> errors = new ArrayList<>();
+        if (isBlank(first) && isBlank(last)) {
+            errors.add(new FieldError("firstName", "firstName or lastName is required"));
+        }
+        if (isBlank(email)) {
+            errors.add(new FieldError("email", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ContactCreated event) {
+        contactId = event.contactId();
+        firstName = event.firstName();
+        lastName = event.lastName();
+        email = event.email();
+        phone = event.phone();
+        title = event.title();
+        notes = event.notes();
+        stage = event.stage();
+        accountId = event.accountId();
+        assignedTo = event.assignedTo();
+        tags = event.tags();
+        emailOptOut = event.emailOptOut();
+        emailBounced = event.emailBounced();
+    }
+
+    @EventSourcingHandler
+    void on(ContactDetailsCorrected event) {
+        firstName = event.firstName();
+        lastName = event.lastName();
+        email = event.email();
+        phone = event.phone();
+        title = event.title();
+        notes = event.notes();
+    }
+
+    @EventSourcingHandler
+    void on(ContactStageChanged event) {
+        stage = event.stage();
+    }
+
+    @EventSourcingHandler
+    void on(ContactAssigned event) {
+        assignedTo = event.assignedTo();
+    }
+
+    @EventSourcingHandler
+    void on(ContactAccountChanged event) {
+        accountId = event.accountId();
+    }
+
+    @EventSourcingHandler
+    void on(ContactTagsChanged event) {
+        tags = event.tags();
+    }
+
+    @EventSourcingHandler
+    void on(ContactEmailStatusChanged event) {
+        emailOptOut = event.emailOptOut();
+        emailBounced = event.emailBounced();
+    }
+
+    @EventSourcingHandler
+    void on(ContactDeleted event) {
+        markDeleted();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.crm.command.user;
+
+import dev.crm.api.common.FieldError;
+import dev.crm.api.common.InvalidRequestException;
+import dev.crm.api.common.NotFoundException;
+import dev.crm.api.user.Role;
+import dev.crm.api.user.UserCommands.CreateUser;
+import dev.crm.api.user.UserCommands.IssueToken;
+import dev.crm.api.user.UserCommands.RevokeToken;
+import dev.crm.api.user.UserCommands.UpdateUser;
+import dev.crm.api.user.UserEvents.TokenIssued;
+import dev.crm.api.user.UserEvents.TokenRevoked;
+import dev.crm.api.user.UserEvents.UserCreated;
+import dev.crm.api.user.UserEvents.UserDeactivated;
+import dev.crm.api.user.UserEvents.UserDetailsCorrected;
+import dev.crm.api.user.UserEvents.UserReactivated;
+import dev.crm.api.user.UserEvents.UserRoleChanged;
+import dev.crm.command.common.Versions;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import static dev.crm.command.common.Values.changed;
+import static dev.crm.command.common.Values.isBlank;
+import static dev.crm.command.common.Values.orNull;
+import static dev.crm.command.common.Values.patch;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** Someone who uses the CRM through API tokens. Users are never deleted, only deactivated. */
+@Aggregate
+class User {
+
+    @AggregateIdentifier
+    private String userId;
+    private String firstName;
+    private String lastName;
+    private String email;
+    private Role role;
+    private boolean active;
+    private final Set<String> liveTokens = new HashSet<>();
+
+    User() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    User(CreateUser command) {
+        String first = orNull(command.firstName());
+        String last = orNull(command.lastName());
+        requireInvariants(first, last, orNull(command.email()));
+        apply(new UserCreated(command.userId(), first, last, command.email(),
+                Objects.requireNonNullElse(command.role(), Role.MEMBER)));
+        apply(new TokenIssued(command.userId(), command.tokenId(), command.tokenHash()));
+    }
+
+    @CommandHandler
+    void handle(UpdateUser command) {
+        Versions.check(command.expectedVersion());
+        String first = patch(firstName, command.firstName());
+        String last = patch(lastName, command.lastName());
+        String newEmail = patch(email, command.email());
+        requireInvariants(first, last, newEmail);
+        if (changed(firstName, first) || changed(lastName, last) || changed(email, newEmail)) {
+            apply(new UserDetailsCorrected(userId, first, last, newEmail));
+        }
+        Role newRole = patch(role, command.role());
+        if (newRole != role) {
+            apply(new UserRoleChanged(userId, role, newRole));
+        }
+        boolean nowActive = patch(active, command.active());
+        if (nowActive != active) {
+            apply(nowActive ? new UserReactivated(userId) : new UserDeactivated(userId));
+        }
+    }
+
+    @CommandHandler
+    void handle(IssueToken command) {
+        apply(new TokenIssued(userId, command.tokenId(), command.tokenHash()));
+    }
+
+    @CommandHandler
+    void handle(RevokeToken command) {
+        if (!liveTokens.contains(command.tokenId())) {
+            throw new NotFoundException("user " + userId + " has no live token " + command.tokenId());
+        }
+        apply(new TokenRevoked(userId, command.tokenId()));
+    }
+
+    private static void requireInvariants(String first, String last, String email) {
+        List<FieldError> errors = new ArrayList<>();
+        if (isBlank(first) && isBlank(last)) {
+            errors.add(new FieldError("firstName", "firstName or lastName is required"));
+        }
+        if (isBlank(email)) {
+            errors.add(new FieldError("email", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UserCreated event) {
+        userId = event.userId();
+        firstName = event.firstName();
+        lastName = event.lastName();
+        email = event.email();
+        role = event.role();
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserDetailsCorrected event) {
+        firstName = event.firstName();
+        lastName = event.lastName();
+        email = event.email();
+    }
+
+    @EventSourcingHandler
+    void on(UserRoleChanged event) {
+        role = event.role();
+    }
+
+    @EventSourcingHandler
+    void on(UserDeactivated event) {
+        active = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserReactivated event) {
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(TokenIssued event) {
+        liveTokens.add(event.tokenId());
+    }
+
+    @EventSourcingHandler
+    void on(TokenRevoked event) {
+        liveTokens.remove(event.tokenId());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.crm.command.user;
+
+import dev.crm.api.common.ForbiddenException;
+import dev.crm.api.common.IdType;
+import dev.crm.api.common.NotFoundException;
+import dev.crm.api.common.Versioned;
+import dev.crm.api.user.AuthenticatedUser;
+import dev.crm.api.user.IssuedToken;
+import dev.crm.api.user.Role;
+import dev.crm.api.user.UserCommands.CreateUser;
+import dev.crm.api.user.UserCommands.IssueToken;
+import dev.crm.api.user.UserCommands.RevokeToken;
+import dev.crm.api.user.UserCommands.UpdateUser;
+import dev.crm.api.user.UserQueries.FindUser;
+import dev.crm.api.user.UserView;
+import dev.crm.command.web.IfMatch;
+import dev.crm.command.web.JsonFields;
+import dev.crm.command.web.ReadBack;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Set;
+
+/**
+ * Users and their tokens. Creating users and changing them is for admins (the security configuration
+ * says so); a token may be issued or revoked by an admin or by the user it belongs to.
+ */
+@RestController
+@RequestMapping("/api/users")
+class UserCommandController {
+
+    private static final Set<String> WRITABLE = Set.of("firstName", "lastName", "email", "role", "active");
+    private static final Set<String> READ_ONLY = Set.of("id", "name", "createdAt", "updatedAt");
+
+    private final CommandGateway commandGateway;
+    private final ReadBack readBack;
+
+    UserCommandController(CommandGateway commandGateway, ReadBack readBack) {
+        this.commandGateway = commandGateway;
+        this.readBack = readBack;
+    }
+
+    @PostMapping
+    ResponseEntity<IssuedToken> create(@RequestBody(required = false) JsonNode body) {
+        JsonFields fields = JsonFields.of(body, WRITABLE, READ_ONLY);
+        String firstName = fields.text("firstName", 100);
+        String lastName = fields.text("lastName", 100);
+        String email = fields.email("email");
+        Role role = fields.enumValue("role", Role.class);
+        if (fields.has("active")) {
+            fields.reject("active", "a new user is always active");
+        }
+        fields.require("email", email);
+        if ((firstName == null || firstName.isEmpty()) && (lastName == null || lastName.isEmpty())) {
+            fields.reject("firstName", "firstName or lastName is required");
+        }
+        fields.throwIfInvalid();
+        String id = IdType.USER.newId();
+        ApiTokens token = ApiTokens.generate();
+        commandGateway.sendAndWait(new CreateUser(id, firstName, lastName, email, role, token.tokenId(),
+                token.hash()));
+        Versioned<UserView> user = readBack.find(new FindUser(id));
+        return ResponseEntity
+                .created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/users/{id}/")
+                        .buildAndExpand(id).toUri())
+                .body(new IssuedToken(token.tokenId(), token.token(), user.value()));
+    }
+
+    @PatchMapping("/{id}")
+    Versioned<UserView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        requireUserId(id);
+        JsonFields fields = JsonFields.of(body, WRITABLE, READ_ONLY);
+        String firstName = fields.text("firstName", 100);
+        String lastName = fields.text("lastName", 100);
+        String email = fields.email("email");
+        Role role = fields.enumValue("role", Role.class);
+        Boolean active = fields.bool("active");
+        fields.rejectCleared("email", email);
+        fields.throwIfInvalid();
+        commandGateway.sendAndWait(new UpdateUser(id, IfMatch.expectedVersion(ifMatch), firstName, lastName, email,
+                role, active));
+        return readBack.find(new FindUser(id));
+    }
+
+    @PostMapping("/{id}/tokens")
+    ResponseEntity<IssuedToken> issueToken(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+                                           @AuthenticationPrincipal AuthenticatedUser caller) {
+        requireUserId(id);
+        requireAdminOrSelf(caller, id);
+        JsonFields.requireEmpty(body);
+        ApiTokens token = ApiTokens.generate();
+        commandGateway.sendAndWait(new IssueToken(id, token.tokenId(), token.hash()));
+        Versioned<UserView> user = readBack.find(new FindUser(id));
+        return ResponseEntity.status(201).body(new IssuedToken(token.tokenId(), token.token(), user.value()));
+    }
+
+    @DeleteMapping("/{id}/tokens/{tokenId}")
+    ResponseEntity<Void> revokeToken(@PathVariable String id, @PathVariable String tokenId,
+                                     @AuthenticationPrincipal AuthenticatedUser caller) {
+        requireUserId(id);
+        if (!IdType.TOKEN.matches(tokenId)) {
+            throw new NotFoundException("no token with id " + tokenId);
+        }
+        requireAdminOrSelf(caller, id);
+        commandGateway.sendAndWait(new RevokeToken(id, tokenId));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void requireUserId(String id) {
+        if (!IdType.USER.matches(id)) {
+            throw new NotFoundException("no user with id " + id);
+        }
+    }
+
+    private static void requireAdminOrSelf(AuthenticatedUser caller, String userId) {
+        if (caller.role() != Role.ADMIN && !caller.userId().equals(userId)) {
+            throw new ForbiddenException("only an admin or the user itself may manage a user's tokens");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.crm.query.contact;
+
+import dev.crm.api.contact.ContactEvents.ContactAccountChanged;
+import dev.crm.api.contact.ContactEvents.ContactAssigned;
+import dev.crm.api.contact.ContactEvents.ContactCreated;
+import dev.crm.api.contact.ContactEvents.ContactDeleted;
+import dev.crm.api.contact.ContactEvents.ContactDetailsCorrected;
+import dev.crm.api.contact.ContactEvents.ContactEmailStatusChanged;
+import dev.crm.api.contact.ContactEvents.ContactStageChanged;
+import dev.crm.api.contact.ContactEvents.ContactTagsChanged;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static dev.crm.query.sql.Rows.array;
+import static dev.crm.query.sql.Rows.timestamp;
+import static dev.crm.query.sql.Rows.version;
+
+/**
+ * Keeps the {@code contact} table in step with the contact events. Names of the assigned user and the
+ * account are not copied here: the query joins them, so renames show at once.
+ */
+@Component
+@ProcessingGroup(ContactProjection.GROUP)
+class ContactProjection {
+
+    static final String GROUP = "contacts";
+
+    private final JdbcTemplate jdbc;
+
+    ContactProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ContactCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        jdbc.update("""
+                INSERT INTO read_model.contact (id, first_name, last_name, email, phone, title, stage, account_id,
+                    assigned_to, tags, email_opt_out, email_bounced, notes, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.contactId(), e.firstName(), e.lastName(), e.email(), e.phone(), e.title(), e.stage().toString(),
+                e.accountId(), e.assignedTo(), array(e.tags()), e.emailOptOut(), e.emailBounced(), e.notes(),
+                timestamp(at), timestamp(at), version(sequence));
+    }
+
+    @EventHandler
+    void on(ContactDetailsCorrected e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.contactId(), at, sequence,
+                "first_name = ?, last_name = ?, email = ?, phone = ?, title = ?, notes = ?",
+                e.firstName(), e.lastName(), e.email(), e.phone(), e.title(), e.notes());
+    }
+
+    @EventHandler
+    void on(ContactStageChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.contactId(), at, sequence, "stage = ?", e.stage().toString());
+    }
+
+    @EventHandler
+    void on(ContactAssigned e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.contactId(), at, sequence, "assigned_to = ?", e.assignedTo());
+    }
+
+    @EventHandler
+    void on(ContactAccountChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.contactId(), at, sequence, "account_id = ?", e.accountId());
+    }
+
+    @EventHandler
+    void on(ContactTagsChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.contactId(), at, sequence, "tags = ?", (Object) array(e.tags()));
+    }
+
+    @EventHandler
+    void on(ContactEmailStatusChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.contactId(), at, sequence, "email_opt_out = ?, email_bounced = ?", e.emailOptOut(),
+                e.emailBounced());
+    }
+
+    @EventHandler
+    void on(ContactDeleted e) {
+        jdbc.update("DELETE FROM read_model.contact WHERE id = ?", e.contactId());
+    }
+
+    private void update(String contactId, Instant at, long sequence, String assignments, Object... values) {
+        Object[] args = new Object[values.length + 3];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = timestamp(at);
+        args[values.length + 1] = version(sequence);
+        args[values.length + 2] = contactId;
+        jdbc.update("UPDATE read_model.contact SET " + assignments + ", updated_at = ?, version = ? WHERE id = ?",
+                args);
+    }
+}

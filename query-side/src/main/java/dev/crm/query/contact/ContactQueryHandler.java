@@ -1,0 +1,75 @@
+package dev.crm.query.contact;
+
+import dev.crm.api.common.Page;
+import dev.crm.api.common.Versioned;
+import dev.crm.api.common.WireEnums;
+import dev.crm.api.contact.ContactQueries.FindContact;
+import dev.crm.api.contact.ContactQueries.ListContacts;
+import dev.crm.api.contact.ContactStage;
+import dev.crm.api.contact.ContactView;
+import dev.crm.query.sql.PagedSql;
+import dev.crm.query.sql.SqlWhere;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.crm.query.sql.Rows.instant;
+import static dev.crm.query.sql.Rows.tags;
+
+/** Answers contact queries from the {@code contact} table, joined with the names it shows. */
+@Component
+class ContactQueryHandler {
+
+    private static final String SELECT = """
+            SELECT t.*, trim(concat_ws(' ', u.first_name, u.last_name)) AS assigned_to_name,
+                   NULL AS account_name
+              FROM read_model.contact t
+              LEFT JOIN read_model.app_user u ON u.id = t.assigned_to""";
+    private static final String FULL_NAME = "concat_ws(' ', t.first_name, t.last_name)";
+    private static final RowMapper<Versioned<ContactView>> ROW = (rs, n) -> new Versioned<>(new ContactView(
+            rs.getString("id"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
+            rs.getString("phone"), rs.getString("title"),
+            WireEnums.parse(ContactStage.class, rs.getString("stage")).orElseThrow(),
+            rs.getString("account_id"), rs.getString("account_name"), rs.getString("assigned_to"),
+            emptyToNull(rs.getString("assigned_to_name")), tags(rs, "tags"), rs.getBoolean("email_opt_out"),
+            rs.getBoolean("email_bounced"), rs.getString("notes"), instant(rs, "created_at"),
+            instant(rs, "updated_at")), rs.getLong("version"));
+    private static final PagedSql<ContactView> LIST = new PagedSql<>(SELECT, "FROM read_model.contact t",
+            Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "lastName", "lower(t.last_name)",
+                    "email", "lower(t.email)"),
+            (rs, n) -> ROW.mapRow(rs, n).value());
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ContactQueryHandler(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
+    Optional<Versioned> find(FindContact query) {
+        return jdbc.query(SELECT + " WHERE t.id = :id", Map.of("id", query.contactId()), ROW).stream()
+                .map(Versioned.class::cast).findFirst();
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Page
+    Page list(ListContacts query) {
+        SqlWhere where = new SqlWhere()
+                .equal("t.stage", query.stage())
+                .equal("t.assigned_to", query.assignedTo())
+                .search(query.search(), "t.first_name", "t.last_name", FULL_NAME, "t.email", "t.phone")
+                .after("t.created_at", query.createdAfter())
+                .before("t.created_at", query.createdBefore())
+                .containsAll("t.tags", query.tags());
+        return LIST.run(jdbc, where, query.page());
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.crm.api.contact;
+
+import dev.crm.api.common.DeletionEvent;
+
+import java.util.List;
+
+/**
+ * What happened to contacts. These are a permanent contract: never change or remove a field of an event
+ * that has landed; evolve it with an upcaster.
+ */
+public sealed interface ContactEvents {
+
+    String contactId();
+
+    record ContactCreated(String contactId,
+                          String firstName, String lastName, String email, String phone, String title, String notes,
+                          ContactStage stage, String accountId, String assignedTo, List<String> tags,
+                          boolean emailOptOut, boolean emailBounced) implements ContactEvents {
+    }
+
+    /** A correction of the plain details; carries all of them as they are after the correction. */
+    record ContactDetailsCorrected(String contactId,
+                                   String firstName, String lastName, String email, String phone, String title,
+                                   String notes) implements ContactEvents {
+    }
+
+    record ContactStageChanged(String contactId, ContactStage previousStage, ContactStage stage)
+            implements ContactEvents {
+    }
+
+    /** {@code assignedTo} is {@code null} when the contact was unassigned. */
+    record ContactAssigned(String contactId, String assignedTo) implements ContactEvents {
+    }
+
+    /** {@code accountId} is {@code null} when the contact was unlinked from its account. */
+    record ContactAccountChanged(String contactId, String accountId) implements ContactEvents {
+    }
+
+    record ContactTagsChanged(String contactId, List<String> tags) implements ContactEvents {
+    }
+
+    record ContactEmailStatusChanged(String contactId, boolean emailOptOut, boolean emailBounced)
+            implements ContactEvents {
+    }
+
+    record ContactDeleted(String contactId) implements ContactEvents, DeletionEvent {
+    }
+}
