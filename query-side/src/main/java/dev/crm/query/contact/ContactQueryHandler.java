@@ -29,7 +29,6 @@ class ContactQueryHandler {
                    NULL AS account_name
               FROM read_model.contact t
               LEFT JOIN read_model.app_user u ON u.id = t.assigned_to""";
-    private static final String FULL_NAME = "concat_ws(' ', t.first_name, t.last_name)";
     private static final RowMapper<Versioned<ContactView>> ROW = (rs, n) -> new Versioned<>(new ContactView(
             rs.getString("id"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
             rs.getString("phone"), rs.getString("title"),
@@ -62,7 +61,7 @@ class ContactQueryHandler {
         SqlWhere where = new SqlWhere()
                 .equal("t.stage", query.stage())
                 .equal("t.assigned_to", query.assignedTo())
-                .search(query.search(), "t.first_name", "t.last_name", FULL_NAME, "t.email", "t.phone")
+                .search(query.search(), "t.search_text")
                 .after("t.created_at", query.createdAfter())
                 .before("t.created_at", query.createdBefore())
                 .containsAll("t.tags", query.tags());

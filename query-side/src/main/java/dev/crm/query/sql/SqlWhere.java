@@ -47,10 +47,14 @@ public final class SqlWhere {
         return this;
     }
 
-    /** A case-insensitive substring match of {@code term} in any of the given SQL expressions. */
+    /**
+     * A case-insensitive substring match of {@code term} in any of the given SQL expressions. Control
+     * characters are dropped from the term: read models join searchable fields with one of them.
+     */
     public SqlWhere search(String term, String... expressions) {
         if (term != null) {
-            String name = bind("%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            String literal = term.replaceAll("\\p{Cntrl}", "");
+            String name = bind("%" + literal.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             List<String> matches = new ArrayList<>();
             for (String expression : expressions) {
                 matches.add(expression + " ILIKE :" + name);

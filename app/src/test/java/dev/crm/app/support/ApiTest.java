@@ -1,0 +1,74 @@
+package dev.crm.app.support;
+
+import dev.crm.app.CrmApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Base of the API tests: the whole application on a random port, spoken to over real HTTP, on a real
+ * PostgreSQL: the embedded one in a fresh directory, or the server in {@code CRM_TEST_DATABASE_URL}
+ * (user {@code CRM_TEST_DATABASE_USER}, default {@code postgres}). All API test classes share one context,
+ * so each test makes its own data and never counts on a table being empty.
+ */
+@SpringBootTest(classes = CrmApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FailingProjection.class)
+public abstract class ApiTest {
+
+    public static final String ADMIN_TOKEN = "crm_test_admin_token";
+    private static final Path DATA_DIR = tempDir();
+
+    @LocalServerPort
+    private int port;
+
+    protected Api api;
+    protected Api admin;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = System.getenv("CRM_TEST_DATABASE_URL");
+        if (url != null && !url.isBlank()) {
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username",
+                    () -> System.getenv().getOrDefault("CRM_TEST_DATABASE_USER", "postgres"));
+            registry.add("spring.datasource.password",
+                    () -> System.getenv().getOrDefault("CRM_TEST_DATABASE_PASSWORD", ""));
+        } else {
+            registry.add("crm.data-dir", DATA_DIR::toString);
+        }
+        registry.add("crm.admin-token", () -> ADMIN_TOKEN);
+    }
+
+    @BeforeEach
+    void clients() {
+        api = new Api("http://localhost:" + port, null);
+        admin = api.as(ADMIN_TOKEN);
+    }
+
+    /** A new user with the given role, and a client that calls as that user. */
+    protected Api newUser(String role) {
+        Api.Response created = admin.post("/api/users/", """
+                {"firstName": "Test", "lastName": "%s", "email": "%s@example.com", "role": "%s"}"""
+                .formatted(role, Api.unique("user"), role));
+        created.expect(201);
+        return api.as(created.json().get("token").stringValue()).withUserId(created.json().at("/user/id").stringValue());
+    }
+
+    private static Path tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("crm-test-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
