@@ -236,20 +236,23 @@ public final class JsonFields {
 
     /** Records an error unless {@code value} is a non-empty string. */
     public void require(String field, String value) {
-        if ((value == null || value.isEmpty()) && !hasError(field)) {
+        if (value == null || value.isEmpty()) {
             reject(field, "is required");
         }
     }
 
     /** Records an error when the field was sent as {@code null} or blank although it cannot be cleared. */
     public void rejectCleared(String field, Object value) {
-        if (("".equals(value) || (body.has(field) && body.get(field).isNull())) && !hasError(field)) {
+        if ("".equals(value) || (body.has(field) && body.get(field).isNull())) {
             reject(field, "cannot be empty");
         }
     }
 
+    /** Records an error for the field, unless it already has one: one message per field, the first found. */
     public void reject(String field, String message) {
-        errors.add(new FieldError(field, message));
+        if (!hasError(field)) {
+            errors.add(new FieldError(field, message));
+        }
     }
 
     public void throwIfInvalid() {

@@ -25,7 +25,7 @@ import static dev.crm.query.sql.Rows.tags;
 class ContactQueryHandler {
 
     private static final String SELECT = """
-            SELECT t.*, trim(concat_ws(' ', u.first_name, u.last_name)) AS assigned_to_name,
+            SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name,
                    NULL AS account_name
               FROM read_model.contact t
               LEFT JOIN read_model.app_user u ON u.id = t.assigned_to""";
@@ -34,7 +34,7 @@ class ContactQueryHandler {
             rs.getString("phone"), rs.getString("title"),
             WireEnums.parse(ContactStage.class, rs.getString("stage")).orElseThrow(),
             rs.getString("account_id"), rs.getString("account_name"), rs.getString("assigned_to"),
-            emptyToNull(rs.getString("assigned_to_name")), tags(rs, "tags"), rs.getBoolean("email_opt_out"),
+            rs.getString("assigned_to_name"), tags(rs, "tags"), rs.getBoolean("email_opt_out"),
             rs.getBoolean("email_bounced"), rs.getString("notes"), instant(rs, "created_at"),
             instant(rs, "updated_at")), rs.getLong("version"));
     private static final PagedSql<ContactView> LIST = new PagedSql<>(SELECT, "FROM read_model.contact t",
@@ -66,9 +66,5 @@ class ContactQueryHandler {
                 .before("t.created_at", query.createdBefore())
                 .containsAll("t.tags", query.tags());
         return LIST.run(jdbc, where, query.page());
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

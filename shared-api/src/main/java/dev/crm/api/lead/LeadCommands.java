@@ -14,10 +14,13 @@ public sealed interface LeadCommands {
                       boolean emailOptOut, boolean emailBounced, String notes) implements LeadCommands {
     }
 
-    /** A partial update: {@code null} keeps a field, an empty string clears an optional text or reference. */
+    /**
+     * A partial update: {@code null} keeps a field, an empty string clears an optional text or reference;
+     * {@code clearLeadScore} clears the score (a {@code null} score means "keep").
+     */
     record UpdateLead(@TargetAggregateIdentifier String leadId, Long expectedVersion,
                       String firstName, String lastName, String email, String phone, String company,
-                      LeadStatus status, String source, String assignedTo, Integer leadScore,
+                      LeadStatus status, String source, String assignedTo, Integer leadScore, boolean clearLeadScore,
                       Boolean emailOptOut, Boolean emailBounced, String notes) implements LeadCommands {
     }
 

@@ -1,0 +1,94 @@
+package dev.crm.query.lead;
+
+import dev.crm.api.lead.LeadEvents.LeadAssigned;
+import dev.crm.api.lead.LeadEvents.LeadConverted;
+import dev.crm.api.lead.LeadEvents.LeadCreated;
+import dev.crm.api.lead.LeadEvents.LeadDeleted;
+import dev.crm.api.lead.LeadEvents.LeadDetailsCorrected;
+import dev.crm.api.lead.LeadEvents.LeadEmailStatusChanged;
+import dev.crm.api.lead.LeadEvents.LeadScored;
+import dev.crm.api.lead.LeadEvents.LeadStatusChanged;
+import dev.crm.api.lead.LeadStatus;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static dev.crm.query.sql.Rows.timestamp;
+import static dev.crm.query.sql.Rows.version;
+
+/** Keeps the {@code lead} table in step with the lead events. */
+@Component
+@ProcessingGroup(LeadProjection.GROUP)
+class LeadProjection {
+
+    static final String GROUP = "leads";
+
+    private final JdbcTemplate jdbc;
+
+    LeadProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(LeadCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        jdbc.update("""
+                INSERT INTO read_model.lead (id, first_name, last_name, email, phone, company, status, source,
+                    assigned_to, lead_score, email_opt_out, email_bounced, notes, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.leadId(), e.firstName(), e.lastName(), e.email(), e.phone(), e.company(), e.status().toString(),
+                e.source(), e.assignedTo(), e.leadScore(), e.emailOptOut(), e.emailBounced(), e.notes(),
+                timestamp(at), timestamp(at), version(sequence));
+    }
+
+    @EventHandler
+    void on(LeadDetailsCorrected e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.leadId(), at, sequence,
+                "first_name = ?, last_name = ?, email = ?, phone = ?, company = ?, source = ?, notes = ?",
+                e.firstName(), e.lastName(), e.email(), e.phone(), e.company(), e.source(), e.notes());
+    }
+
+    @EventHandler
+    void on(LeadStatusChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.leadId(), at, sequence, "status = ?", e.status().toString());
+    }
+
+    @EventHandler
+    void on(LeadAssigned e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.leadId(), at, sequence, "assigned_to = ?", e.assignedTo());
+    }
+
+    @EventHandler
+    void on(LeadScored e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.leadId(), at, sequence, "lead_score = ?", e.leadScore());
+    }
+
+    @EventHandler
+    void on(LeadEmailStatusChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.leadId(), at, sequence, "email_opt_out = ?, email_bounced = ?", e.emailOptOut(), e.emailBounced());
+    }
+
+    @EventHandler
+    void on(LeadConverted e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.leadId(), at, sequence, "status = ?, converted_at = ?, converted_contact_id = ?",
+                LeadStatus.CONVERTED.toString(), timestamp(at), e.contactId());
+    }
+
+    @EventHandler
+    void on(LeadDeleted e) {
+        jdbc.update("DELETE FROM read_model.lead WHERE id = ?", e.leadId());
+    }
+
+    private void update(String leadId, Instant at, long sequence, String assignments, Object... values) {
+        Object[] args = new Object[values.length + 3];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = timestamp(at);
+        args[values.length + 1] = version(sequence);
+        args[values.length + 2] = leadId;
+        jdbc.update("UPDATE read_model.lead SET " + assignments + ", updated_at = ?, version = ? WHERE id = ?", args);
+    }
+}
