@@ -3,7 +3,7 @@ package dev.crm.command.contact;
 import dev.crm.api.common.FieldError;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.contact.ContactCommands.CreateContact;
-import dev.crm.api.contact.ContactCommands.DeleteContact;
+import dev.crm.api.contact.ContactCommands.MarkContactDeleted;
 import dev.crm.api.contact.ContactCommands.UpdateContact;
 import dev.crm.api.contact.ContactEvents.ContactAccountChanged;
 import dev.crm.api.contact.ContactEvents.ContactAssigned;
@@ -108,8 +108,9 @@ class Contact {
         }
     }
 
+    /** What else goes with the contact is done by {@link ContactDeletionHandler}. */
     @CommandHandler
-    void handle(DeleteContact command) {
+    void handle(MarkContactDeleted command) {
         Versions.check(command.expectedVersion());
         apply(new ContactDeleted(contactId));
     }

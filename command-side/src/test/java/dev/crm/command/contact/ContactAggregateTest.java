@@ -3,7 +3,7 @@ package dev.crm.command.contact;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.common.VersionMismatchException;
 import dev.crm.api.contact.ContactCommands.CreateContact;
-import dev.crm.api.contact.ContactCommands.DeleteContact;
+import dev.crm.api.contact.ContactCommands.MarkContactDeleted;
 import dev.crm.api.contact.ContactCommands.UpdateContact;
 import dev.crm.api.contact.ContactEvents.ContactAccountChanged;
 import dev.crm.api.contact.ContactEvents.ContactAssigned;
@@ -113,7 +113,7 @@ class ContactAggregateTest {
     @Test
     void deleteEndsTheContact() {
         fixture.given(CREATED)
-                .when(new DeleteContact(ID, null))
+                .when(new MarkContactDeleted(ID, null))
                 .expectEvents(new ContactDeleted(ID))
                 .expectMarkedDeleted();
     }

@@ -25,9 +25,9 @@ public final class Rows {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    /** Event times as the API shows them: UTC, millisecond precision. */
-    public static Timestamp timestamp(Instant eventTime) {
-        return Timestamp.from(eventTime.truncatedTo(ChronoUnit.MILLIS));
+    /** Times as the API shows them: UTC, millisecond precision; {@code null} stays {@code null}. */
+    public static Timestamp timestamp(Instant time) {
+        return time == null ? null : Timestamp.from(time.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public static String[] array(List<String> values) {

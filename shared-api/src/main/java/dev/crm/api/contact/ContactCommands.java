@@ -23,6 +23,15 @@ public sealed interface ContactCommands {
                          Boolean emailOptOut, Boolean emailBounced) implements ContactCommands {
     }
 
+    /**
+     * Deletes the contact with its notes and tasks, and unlinks the opportunities that name it: one
+     * transaction, one deletion event per record that goes.
+     */
     record DeleteContact(@TargetAggregateIdentifier String contactId, Long expectedVersion) implements ContactCommands {
+    }
+
+    /** The contact's own part of {@link DeleteContact}. */
+    record MarkContactDeleted(@TargetAggregateIdentifier String contactId, Long expectedVersion)
+            implements ContactCommands {
     }
 }

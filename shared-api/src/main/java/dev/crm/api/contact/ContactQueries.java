@@ -12,6 +12,10 @@ public sealed interface ContactQueries {
     record FindContact(String contactId) implements ContactQueries {
     }
 
+    /** Answers the {@link ContactDependents} of a contact. */
+    record FindContactDependents(String contactId) implements ContactQueries {
+    }
+
     /** Answers a {@code Page<ContactView>}; {@code null} filters do not filter. */
     record ListContacts(ContactStage stage, String assignedTo, String search, Instant createdAfter,
                         Instant createdBefore, List<String> tags, PageQuery page) implements ContactQueries {

@@ -1,0 +1,110 @@
+package dev.crm.command.task;
+
+import dev.crm.api.common.IdType;
+import dev.crm.api.common.NotFoundException;
+import dev.crm.api.common.Versioned;
+import dev.crm.api.task.TaskCommands.CreateTask;
+import dev.crm.api.task.TaskCommands.DeleteTask;
+import dev.crm.api.task.TaskCommands.UpdateTask;
+import dev.crm.api.task.TaskQueries.FindTask;
+import dev.crm.api.task.TaskStatus;
+import dev.crm.api.task.TaskView;
+import dev.crm.command.directory.RecordDirectory;
+import dev.crm.command.web.IfMatch;
+import dev.crm.command.web.JsonFields;
+import dev.crm.command.web.ReadBack;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** Writes to tasks. */
+@RestController
+@RequestMapping("/api/tasks")
+class TaskCommandController {
+
+    private static final Set<String> WRITABLE = Set.of("title", "dueAt", "status", "contactId", "assignedTo");
+    private static final Set<String> READ_ONLY = Set.of("id", "createdAt", "updatedAt");
+
+    private final CommandGateway commandGateway;
+    private final ReadBack readBack;
+    private final RecordDirectory directory;
+
+    TaskCommandController(CommandGateway commandGateway, ReadBack readBack, RecordDirectory directory) {
+        this.commandGateway = commandGateway;
+        this.readBack = readBack;
+        this.directory = directory;
+    }
+
+    @PostMapping
+    ResponseEntity<Versioned<TaskView>> create(@RequestBody(required = false) JsonNode body) {
+        TaskFields in = new TaskFields(JsonFields.of(body, WRITABLE, READ_ONLY), directory);
+        in.fields.require("title", in.title);
+        in.fields.throwIfInvalid();
+        String id = IdType.TASK.newId();
+        commandGateway.sendAndWait(new CreateTask(id, in.title, in.dueAt, in.status, in.contactId, in.assignedTo));
+        return ResponseEntity
+                .created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/tasks/{id}/")
+                        .buildAndExpand(id).toUri())
+                .body(readBack.find(new FindTask(id)));
+    }
+
+    @PatchMapping("/{id}")
+    Versioned<TaskView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        requireTaskId(id);
+        TaskFields in = new TaskFields(JsonFields.of(body, WRITABLE, READ_ONLY), directory);
+        in.fields.rejectCleared("title", in.title);
+        in.fields.throwIfInvalid();
+        boolean clearDueAt = in.fields.has("dueAt") && body.get("dueAt").isNull();
+        commandGateway.sendAndWait(new UpdateTask(id, IfMatch.expectedVersion(ifMatch), in.title, in.dueAt,
+                clearDueAt, in.status, in.contactId, in.assignedTo));
+        return readBack.find(new FindTask(id));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id,
+                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        requireTaskId(id);
+        commandGateway.sendAndWait(new DeleteTask(id, IfMatch.expectedVersion(ifMatch), false));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void requireTaskId(String id) {
+        if (!IdType.TASK.matches(id)) {
+            throw new NotFoundException("no task with id " + id);
+        }
+    }
+
+    /** The fields of a task request, read and shape-checked. */
+    private static final class TaskFields {
+        final JsonFields fields;
+        final String title;
+        final Instant dueAt;
+        final TaskStatus status;
+        final String contactId;
+        final String assignedTo;
+
+        TaskFields(JsonFields fields, RecordDirectory directory) {
+            this.fields = fields;
+            title = fields.text("title", 200);
+            dueAt = fields.instant("dueAt");
+            status = fields.enumValue("status", TaskStatus.class);
+            contactId = fields.reference("contactId", IdType.CONTACT);
+            assignedTo = fields.reference("assignedTo", IdType.USER);
+            fields.requireExisting("contactId", contactId, directory::exists);
+            fields.requireExisting("assignedTo", assignedTo, directory::exists);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.crm.query.note;
+
+import dev.crm.api.note.NoteEvents.NoteAdded;
+import dev.crm.api.note.NoteEvents.NoteDeleted;
+import dev.crm.api.note.NoteEvents.NoteEdited;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static dev.crm.query.sql.Rows.timestamp;
+import static dev.crm.query.sql.Rows.version;
+
+/** Keeps the {@code note} table in step with the note events. */
+@Component
+@ProcessingGroup(NoteProjection.GROUP)
+class NoteProjection {
+
+    static final String GROUP = "notes";
+
+    private final JdbcTemplate jdbc;
+
+    NoteProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(NoteAdded e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        jdbc.update("""
+                INSERT INTO read_model.note (id, contact_id, body, author_id, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                e.noteId(), e.contactId(), e.body(), e.authorId(), timestamp(at), timestamp(at), version(sequence));
+    }
+
+    @EventHandler
+    void on(NoteEdited e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE read_model.note SET body = ?, updated_at = ?, version = ? WHERE id = ?",
+                e.body(), timestamp(at), version(sequence), e.noteId());
+    }
+
+    @EventHandler
+    void on(NoteDeleted e) {
+        jdbc.update("DELETE FROM read_model.note WHERE id = ?", e.noteId());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.crm.query.note;
+
+import dev.crm.api.common.IdType;
+import dev.crm.api.common.NotFoundException;
+import dev.crm.api.common.PageQuery;
+import dev.crm.api.common.Versioned;
+import dev.crm.api.contact.ContactQueries.FindContact;
+import dev.crm.api.note.NoteQueries.FindNote;
+import dev.crm.api.note.NoteQueries.ListNotes;
+import dev.crm.api.note.NoteView;
+import dev.crm.query.web.ListParams;
+import dev.crm.query.web.PageResponse;
+import dev.crm.query.web.ReadModels;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Set;
+
+/** Reads of notes: a contact's timeline of notes, and one note. */
+@RestController
+class NoteQueryController {
+
+    private static final Set<String> ORDERABLE = Set.of("createdAt", "updatedAt");
+
+    private final ReadModels readModels;
+
+    NoteQueryController(ReadModels readModels) {
+        this.readModels = readModels;
+    }
+
+    @GetMapping("/api/contacts/{contactId}/notes")
+    PageResponse<NoteView> list(@PathVariable String contactId, HttpServletRequest request) {
+        if (!IdType.CONTACT.matches(contactId)) {
+            throw new NotFoundException("no contact with id " + contactId);
+        }
+        readModels.find(new FindContact(contactId), "no contact with id " + contactId);
+        ListParams params = ListParams.of(request);
+        PageQuery page = params.page(ORDERABLE);
+        params.throwIfInvalid();
+        return PageResponse.of(readModels.page(new ListNotes(contactId, page)), page, request);
+    }
+
+    @GetMapping("/api/notes/{id}")
+    Versioned<NoteView> get(@PathVariable String id) {
+        if (!IdType.NOTE.matches(id)) {
+            throw new NotFoundException("no note with id " + id);
+        }
+        return readModels.find(new FindNote(id), "no note with id " + id);
+    }
+}

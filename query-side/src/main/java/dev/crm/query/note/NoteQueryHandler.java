@@ -1,0 +1,49 @@
+package dev.crm.query.note;
+
+import dev.crm.api.common.Page;
+import dev.crm.api.common.Versioned;
+import dev.crm.api.note.NoteQueries.FindNote;
+import dev.crm.api.note.NoteQueries.ListNotes;
+import dev.crm.api.note.NoteView;
+import dev.crm.query.sql.PagedSql;
+import dev.crm.query.sql.SqlWhere;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.crm.query.sql.Rows.instant;
+
+/** Answers note queries from the {@code note} table. */
+@Component
+class NoteQueryHandler {
+
+    private static final String SELECT = "SELECT t.* FROM read_model.note t";
+    private static final RowMapper<Versioned<NoteView>> ROW = (rs, n) -> new Versioned<>(new NoteView(
+            rs.getString("id"), rs.getString("contact_id"), rs.getString("body"), rs.getString("author_id"),
+            instant(rs, "created_at"), instant(rs, "updated_at")), rs.getLong("version"));
+    private static final PagedSql<NoteView> LIST = new PagedSql<>(SELECT, "FROM read_model.note t",
+            Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at"), (rs, n) -> ROW.mapRow(rs, n).value());
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    NoteQueryHandler(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
+    Optional<Versioned> find(FindNote query) {
+        return jdbc.query(SELECT + " WHERE t.id = :id", Map.of("id", query.noteId()), ROW).stream()
+                .map(Versioned.class::cast).findFirst();
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Page
+    Page list(ListNotes query) {
+        return LIST.run(jdbc, new SqlWhere().equal("t.contact_id", query.contactId()), query.page());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.crm.query.task;
+
+import dev.crm.api.task.TaskEvents.TaskAssigned;
+import dev.crm.api.task.TaskEvents.TaskCompleted;
+import dev.crm.api.task.TaskEvents.TaskContactChanged;
+import dev.crm.api.task.TaskEvents.TaskCreated;
+import dev.crm.api.task.TaskEvents.TaskDeleted;
+import dev.crm.api.task.TaskEvents.TaskDetailsCorrected;
+import dev.crm.api.task.TaskEvents.TaskReopened;
+import dev.crm.api.task.TaskStatus;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static dev.crm.query.sql.Rows.timestamp;
+import static dev.crm.query.sql.Rows.version;
+
+/** Keeps the {@code task} table in step with the task events. */
+@Component
+@ProcessingGroup(TaskProjection.GROUP)
+class TaskProjection {
+
+    static final String GROUP = "tasks";
+
+    private final JdbcTemplate jdbc;
+
+    TaskProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(TaskCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        jdbc.update("""
+                INSERT INTO read_model.task (id, title, due_at, status, contact_id, assigned_to, created_at,
+                    updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.taskId(), e.title(), timestamp(e.dueAt()), e.status().toString(), e.contactId(), e.assignedTo(),
+                timestamp(at), timestamp(at), version(sequence));
+    }
+
+    @EventHandler
+    void on(TaskDetailsCorrected e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.taskId(), at, sequence, "title = ?, due_at = ?", e.title(), timestamp(e.dueAt()));
+    }
+
+    @EventHandler
+    void on(TaskCompleted e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.taskId(), at, sequence, "status = ?", TaskStatus.DONE.toString());
+    }
+
+    @EventHandler
+    void on(TaskReopened e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.taskId(), at, sequence, "status = ?", TaskStatus.OPEN.toString());
+    }
+
+    @EventHandler
+    void on(TaskContactChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.taskId(), at, sequence, "contact_id = ?", e.contactId());
+    }
+
+    @EventHandler
+    void on(TaskAssigned e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.taskId(), at, sequence, "assigned_to = ?", e.assignedTo());
+    }
+
+    @EventHandler
+    void on(TaskDeleted e) {
+        jdbc.update("DELETE FROM read_model.task WHERE id = ?", e.taskId());
+    }
+
+    private void update(String taskId, Instant at, long sequence, String assignments, Object... values) {
+        Object[] args = new Object[values.length + 3];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = timestamp(at);
+        args[values.length + 1] = version(sequence);
+        args[values.length + 2] = taskId;
+        jdbc.update("UPDATE read_model.task SET " + assignments + ", updated_at = ?, version = ? WHERE id = ?", args);
+    }
+}

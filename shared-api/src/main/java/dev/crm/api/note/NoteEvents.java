@@ -1,0 +1,22 @@
+package dev.crm.api.note;
+
+import dev.crm.api.common.DeletionEvent;
+
+/**
+ * What happened to notes. A permanent contract: never change or remove a field of an event that has
+ * landed; evolve it with an upcaster.
+ */
+public sealed interface NoteEvents {
+
+    String noteId();
+
+    record NoteAdded(String noteId, String contactId, String body, String authorId) implements NoteEvents {
+    }
+
+    record NoteEdited(String noteId, String body) implements NoteEvents {
+    }
+
+    /** {@code withContact} is true when the note was deleted because its contact was. */
+    record NoteDeleted(String noteId, String contactId, boolean withContact) implements NoteEvents, DeletionEvent {
+    }
+}
