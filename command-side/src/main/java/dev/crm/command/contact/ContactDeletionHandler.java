@@ -5,6 +5,7 @@ import dev.crm.api.contact.ContactCommands.MarkContactDeleted;
 import dev.crm.api.contact.ContactDependents;
 import dev.crm.api.contact.ContactQueries.FindContactDependents;
 import dev.crm.api.note.NoteCommands.DeleteNote;
+import dev.crm.api.opportunity.OpportunityCommands.UpdateOpportunity;
 import dev.crm.api.task.TaskCommands.DeleteTask;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Deleting a contact removes its notes and tasks (the contacts reference says so). Each goes by its own
  * deletion event, sent from here as a nested command, so all of them commit in the contact's transaction
- * and the audit log shows what went and why ({@code withContact}).
+ * and the audit log shows what went and why ({@code withContact}). Opportunities that name the contact
+ * stay (they are the account's business) but are unlinked from it, by their own event in the same
+ * transaction, so no read model points at a contact that is gone.
  */
 @Component
 class ContactDeletionHandler {
@@ -31,6 +34,10 @@ class ContactDeletionHandler {
         }
         for (String taskId : dependents.taskIds()) {
             commands.sendAndWait(new DeleteTask(taskId, null, true));
+        }
+        for (String opportunityId : dependents.opportunityIds()) {
+            commands.sendAndWait(new UpdateOpportunity(opportunityId, null, null, null, null, null, null, "", null,
+                    null, false));
         }
     }
 }
