@@ -6,6 +6,7 @@ import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.common.WireEnums;
 import dev.crm.command.common.Values;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.JsonNodeException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -188,11 +189,14 @@ public final class JsonFields {
         return value;
     }
 
-    /** A JSON number as a decimal, {@code null} when it has none (a double too large, such as {@code 1e400}). */
+    /**
+     * A JSON number as a decimal, {@code null} when it has none: a double too large, such as {@code 1e400},
+     * reads as infinity.
+     */
     private static BigDecimal decimal(JsonNode node) {
         try {
             return node.decimalValue();
-        } catch (NumberFormatException e) {
+        } catch (JsonNodeException e) {
             return null;
         }
     }
