@@ -135,6 +135,19 @@ class AccountsApiTest extends ApiTest {
     }
 
     @Test
+    void anAuditorReadsButCannotWrite() {
+        Api auditor = newUser("auditor");
+        String id = create("{\"name\": \"Readable\"}").expect(201).id();
+        String path = "/api/accounts/" + id + "/";
+        auditor.get(path).expect(200);
+        auditor.get("/api/accounts/").expect(200);
+        auditor.post("/api/accounts/", "{\"name\": \"Readable\"}").expect(403);
+        auditor.patch(path, "{\"name\": \"No\"}").expect(403);
+        auditor.delete(path).expect(403);
+        api.get(path).expect(401);
+    }
+
+    @Test
     void unknownOrMalformedIdsAre404() {
         admin.get("/api/accounts/acc_01JD3Q8W6Y0T7K2M4N5P6R7S8V/").expect(404);
         admin.get("/api/accounts/cnt_01JD3Q8W6Y0T7K2M4N5P6R7S8V/").expect(404);
