@@ -5,7 +5,10 @@ import java.util.Currency;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** The patch convention of the commands: {@code null} keeps a value, an empty string clears it. */
+/**
+ * How commands carry values: the patch convention ({@code null} keeps a value, an empty string clears it),
+ * one spelling per amount, and what counts as a currency code. Shared by request reading and aggregates.
+ */
 public final class Values {
 
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
