@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,30 @@ class ContactDeletionApiTest extends ApiTest {
                 .allSatisfy(row -> assertThat((String) row.get("payload")).contains("\"withContact\":true"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
                 Integer.class, note1)).isEqualTo(2);
+    }
+
+    @Test
+    void recordsThatNameADeletedContactStayReadable() {
+        String leadId = admin.post("/api/leads/", "{\"firstName\": \"Ref\", \"email\": \"%s@example.com\", \"company\": \"Ref Co\"}"
+                .formatted(Api.unique("ref"))).expect(201).id();
+        JsonNode converted = admin.post("/api/leads/" + leadId + "/convert/",
+                "{\"createAccount\": true, \"createOpportunity\": true}").expect(200).json();
+        String contactId = converted.at("/contact/id").stringValue();
+        String opportunityId = converted.at("/opportunity/id").stringValue();
+        String accountId = converted.at("/account/id").stringValue();
+
+        admin.delete("/api/contacts/" + contactId + "/").expect(204);
+
+        // The opportunity is the account's business: it stays, unlinked from the contact by its own event.
+        JsonNode opportunity = admin.get("/api/opportunities/" + opportunityId + "/").expect(200).json();
+        assertThat(opportunity.get("contactId").isNull()).isTrue();
+        assertThat(opportunity.get("accountId").stringValue()).isEqualTo(accountId);
+        assertThat(admin.get("/api/opportunities/?contactId=" + contactId).json().get("count").intValue()).isZero();
+        // The lead records where it went: convertedContactId keeps the id, which now answers 404.
+        assertThat(admin.get("/api/leads/" + leadId + "/").json().get("convertedContactId").stringValue())
+                .isEqualTo(contactId);
+        admin.get("/api/contacts/" + contactId + "/").expect(404);
+        assertThat(admin.get("/api/accounts/" + accountId + "/").json().get("contactCount").intValue()).isZero();
     }
 
     @Test

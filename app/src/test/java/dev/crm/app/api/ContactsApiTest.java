@@ -264,6 +264,27 @@ class ContactsApiTest extends ApiTest {
     }
 
     @Test
+    void accountIdMustNameAnExistingAccountWhoseNameTheContactShows() {
+        Response refused = create(admin, """
+                {"firstName": "Lone", "email": "lone@example.com", "accountId": "acc_01JD3Q8W6Y0T7K2M4N5P6R7S8V"}""")
+                .expect(400);
+        assertThat(errorFields(refused)).containsExactly("accountId");
+
+        String account = admin.post("/api/accounts/", "{\"name\": \"Umbrella\"}").expect(201).id();
+        Response created = create(admin, """
+                {"firstName": "Linked", "email": "linked@example.com", "accountId": "%s"}""".formatted(account))
+                .expect(201);
+        assertThat(created.json().get("accountId").stringValue()).isEqualTo(account);
+        assertThat(created.json().get("accountName").stringValue()).isEqualTo("Umbrella");
+
+        admin.patch("/api/accounts/" + account + "/", "{\"name\": \"Umbrella Corp\"}").expect(200);
+        assertThat(admin.get("/api/contacts/" + created.id() + "/").json().get("accountName").stringValue())
+                .isEqualTo("Umbrella Corp");
+        assertThat(errorFields(admin.patch("/api/contacts/" + created.id() + "/",
+                "{\"accountId\": \"acc_01JD3Q8W6Y0T7K2M4N5P6R7S8V\"}").expect(400))).containsExactly("accountId");
+    }
+
+    @Test
     void emailStatusFlagsCanBeSetAndChanged() {
         Response created = create(admin, "{\"firstName\": \"Mail\", \"email\": \"m@example.com\", \"emailOptOut\": true}")
                 .expect(201);

@@ -73,6 +73,72 @@ class LeadConversionApiTest extends ApiTest {
     }
 
     @Test
+    void conversionCreatesAnAccountAndAnOpportunityAsTheReferenceShows() {
+        String leadId = lead("Startup IO", Api.unique("full") + "@example.com");
+
+        JsonNode answer = admin.post("/api/leads/" + leadId + "/convert/", """
+                {"createAccount": true, "accountName": "Startup IO", "createOpportunity": true,
+                 "opportunityName": "Startup IO \u2014 Enterprise", "opportunityValue": 12000,
+                 "opportunityStage": "qualification"}""").expect(200).json();
+
+        String contactId = answer.at("/contact/id").stringValue();
+        String accountId = answer.at("/account/id").stringValue();
+        assertThat(answer.at("/lead/status").stringValue()).isEqualTo("converted");
+        assertThat(answer.at("/account/name").stringValue()).isEqualTo("Startup IO");
+        assertThat(answer.at("/account/contactCount").intValue()).isEqualTo(1);
+        assertThat(answer.at("/contact/accountId").stringValue()).isEqualTo(accountId);
+        assertThat(answer.at("/contact/accountName").stringValue()).isEqualTo("Startup IO");
+        assertThat(answer.at("/opportunity/name").stringValue()).isEqualTo("Startup IO \u2014 Enterprise");
+        assertThat(answer.at("/opportunity/value").toString()).isEqualTo("12000");
+        assertThat(answer.at("/opportunity/stage").stringValue()).isEqualTo("qualification");
+        assertThat(answer.at("/opportunity/accountId").stringValue()).isEqualTo(accountId);
+        assertThat(answer.at("/opportunity/contactId").stringValue()).isEqualTo(contactId);
+        assertThat(admin.get("/api/opportunities/" + answer.at("/opportunity/id").stringValue() + "/").expect(200)
+                .json()).isEqualTo(answer.get("opportunity"));
+    }
+
+    @Test
+    void defaultsNameTheAccountAfterTheCompanyAndTheOpportunityAfterTheAccount() {
+        String leadId = lead("Acme Rockets", Api.unique("dflt") + "@example.com");
+        JsonNode answer = admin.post("/api/leads/" + leadId + "/convert/",
+                "{\"createAccount\": true, \"createOpportunity\": true}").expect(200).json();
+        assertThat(answer.at("/account/name").stringValue()).isEqualTo("Acme Rockets");
+        assertThat(answer.at("/opportunity/name").stringValue()).isEqualTo("Acme Rockets \u2014 Opportunity");
+        assertThat(answer.at("/opportunity/value").intValue()).isZero();
+        assertThat(answer.at("/opportunity/stage").stringValue()).isEqualTo("qualification");
+
+        String existing = admin.post("/api/accounts/", "{\"name\": \"Existing Co\"}").expect(201).id();
+        String second = lead(null, Api.unique("ex") + "@example.com");
+        JsonNode linked = admin.post("/api/leads/" + second + "/convert/",
+                "{\"accountId\": \"%s\", \"createOpportunity\": true}".formatted(existing)).expect(200).json();
+        assertThat(linked.at("/account/id").stringValue()).isEqualTo(existing);
+        assertThat(linked.at("/contact/accountId").stringValue()).isEqualTo(existing);
+        assertThat(linked.at("/opportunity/name").stringValue()).isEqualTo("Existing Co \u2014 Opportunity");
+
+        String noCompany = lead(null, Api.unique("nc") + "@example.com");
+        assertThat(errorFields(admin.post("/api/leads/" + noCompany + "/convert/", "{\"createAccount\": true}")
+                .expect(400))).containsExactly("accountName");
+        assertThat(admin.get("/api/leads/" + noCompany + "/").json().get("status").stringValue()).isEqualTo("qualified");
+    }
+
+    @Test
+    void aFailureAfterTheAccountWasCreatedRollsBackTheAccountToo() {
+        String email = "acct" + Api.unique("w") + FailingProjection.FAILING_DOMAIN;
+        String leadId = lead("Rollback Corp", email);
+        String accountId = IdType.ACCOUNT.newId();
+        String contactId = IdType.CONTACT.newId();
+
+        assertThatThrownBy(() -> commandGateway.sendAndWait(new ConvertLead(leadId, contactId, true, accountId,
+                null, null, false, null, null, null, null))).isNotNull();
+
+        admin.get("/api/accounts/" + accountId + "/").expect(404);
+        admin.get("/api/contacts/" + contactId + "/").expect(404);
+        assertThat(admin.get("/api/leads/" + leadId + "/").json().get("status").stringValue()).isEqualTo("qualified");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
+                Integer.class, accountId)).isZero();
+    }
+
+    @Test
     void conversionRequestsAreValidated() {
         String leadId = lead("Startup IO", Api.unique("v") + "@example.com");
         Response answer = admin.post("/api/leads/" + leadId + "/convert/", """

@@ -128,6 +128,7 @@ class ContactCommandController {
             tags = fields.tags("tags");
             emailOptOut = fields.bool("emailOptOut");
             emailBounced = fields.bool("emailBounced");
+            fields.requireExisting("accountId", accountId, directory::exists);
             fields.requireExisting("assignedTo", assignedTo, directory::exists);
         }
     }

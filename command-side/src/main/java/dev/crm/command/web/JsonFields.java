@@ -4,7 +4,9 @@ import dev.crm.api.common.FieldError;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.common.WireEnums;
+import dev.crm.command.common.Values;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.JsonNodeException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,6 +31,7 @@ public final class JsonFields {
     private static final int MAX_EMAIL = 254;
     private static final int MAX_TAG = 50;
     private static final int MAX_TAGS = 50;
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e15");
 
     private final JsonNode body;
     private final List<FieldError> errors = new ArrayList<>();
@@ -169,12 +172,33 @@ public final class JsonFields {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isNumber() || node.decimalValue().signum() < 0 || node.decimalValue().scale() > 2
-                || node.decimalValue().compareTo(new BigDecimal("1e15")) >= 0) {
-            reject(field, "must be a number >= 0 with at most two decimals");
+        BigDecimal value = node.isNumber() ? decimal(node) : null;
+        if (value == null || value.signum() < 0 || value.scale() > 2 || value.compareTo(MAX_AMOUNT) >= 0) {
+            reject(field, "must be a number from 0 to below 1e15 with at most two decimals");
             return null;
         }
-        return node.decimalValue().stripTrailingZeros();
+        return Values.amount(value);
+    }
+
+    /** An ISO 4217 currency code in upper case ({@code USD}). */
+    public String currency(String field) {
+        String value = text(field, 3);
+        if (value != null && !value.isEmpty() && !hasError(field) && !Values.isCurrency(value)) {
+            reject(field, "must be an ISO 4217 currency code in upper case, such as USD");
+        }
+        return value;
+    }
+
+    /**
+     * A JSON number as a decimal, {@code null} when it has none: a double too large, such as {@code 1e400},
+     * reads as infinity.
+     */
+    private static BigDecimal decimal(JsonNode node) {
+        try {
+            return node.decimalValue();
+        } catch (JsonNodeException e) {
+            return null;
+        }
     }
 
     /** A calendar date ({@code 2025-03-01}); {@code Optional.empty()} semantics: null absent, error recorded. */

@@ -26,7 +26,7 @@ class ContactDependentsQueryHandler {
         return new ContactDependents(
                 ids("SELECT id FROM read_model.note WHERE contact_id = ? ORDER BY id", query.contactId()),
                 ids("SELECT id FROM read_model.task WHERE contact_id = ? ORDER BY id", query.contactId()),
-                List.of());
+                ids("SELECT id FROM read_model.opportunity WHERE contact_id = ? ORDER BY id", query.contactId()));
     }
 
     private List<String> ids(String sql, String contactId) {

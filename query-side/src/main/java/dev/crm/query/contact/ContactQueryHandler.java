@@ -26,9 +26,10 @@ class ContactQueryHandler {
 
     private static final String SELECT = """
             SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name,
-                   NULL AS account_name
+                   a.name AS account_name
               FROM read_model.contact t
-              LEFT JOIN read_model.app_user u ON u.id = t.assigned_to""";
+              LEFT JOIN read_model.app_user u ON u.id = t.assigned_to
+              LEFT JOIN read_model.account a ON a.id = t.account_id""";
     private static final RowMapper<Versioned<ContactView>> ROW = (rs, n) -> new Versioned<>(new ContactView(
             rs.getString("id"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
             rs.getString("phone"), rs.getString("title"),

@@ -1,0 +1,77 @@
+package dev.crm.query.account;
+
+import dev.crm.api.account.AccountEvents.AccountAssigned;
+import dev.crm.api.account.AccountEvents.AccountCreated;
+import dev.crm.api.account.AccountEvents.AccountDeleted;
+import dev.crm.api.account.AccountEvents.AccountDetailsCorrected;
+import dev.crm.api.account.AccountEvents.AccountTagsChanged;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static dev.crm.query.sql.Rows.array;
+import static dev.crm.query.sql.Rows.timestamp;
+import static dev.crm.query.sql.Rows.version;
+
+/**
+ * Keeps the {@code account} table in step with the account events. The owner's name and the contact count
+ * are not kept here: the query joins and counts them, so they are never stale.
+ */
+@Component
+@ProcessingGroup(AccountProjection.GROUP)
+class AccountProjection {
+
+    static final String GROUP = "accounts";
+
+    private final JdbcTemplate jdbc;
+
+    AccountProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(AccountCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        jdbc.update("""
+                INSERT INTO read_model.account (id, name, domain, industry, phone, assigned_to, tags, notes,
+                    created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.accountId(), e.name(), e.domain(), e.industry(), e.phone(), e.assignedTo(), array(e.tags()),
+                e.notes(), timestamp(at), timestamp(at), version(sequence));
+    }
+
+    @EventHandler
+    void on(AccountDetailsCorrected e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.accountId(), at, sequence, "name = ?, domain = ?, industry = ?, phone = ?, notes = ?",
+                e.name(), e.domain(), e.industry(), e.phone(), e.notes());
+    }
+
+    @EventHandler
+    void on(AccountAssigned e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.accountId(), at, sequence, "assigned_to = ?", e.assignedTo());
+    }
+
+    @EventHandler
+    void on(AccountTagsChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.accountId(), at, sequence, "tags = ?", (Object) array(e.tags()));
+    }
+
+    @EventHandler
+    void on(AccountDeleted e) {
+        jdbc.update("DELETE FROM read_model.account WHERE id = ?", e.accountId());
+    }
+
+    private void update(String accountId, Instant at, long sequence, String assignments, Object... values) {
+        Object[] args = new Object[values.length + 3];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = timestamp(at);
+        args[values.length + 1] = version(sequence);
+        args[values.length + 2] = accountId;
+        jdbc.update("UPDATE read_model.account SET " + assignments + ", updated_at = ?, version = ? WHERE id = ?",
+                args);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.crm.query.opportunity;
+
+import dev.crm.api.opportunity.OpportunityEvents.OpportunityAccountChanged;
+import dev.crm.api.opportunity.OpportunityEvents.OpportunityAssigned;
+import dev.crm.api.opportunity.OpportunityEvents.OpportunityContactChanged;
+import dev.crm.api.opportunity.OpportunityEvents.OpportunityCreated;
+import dev.crm.api.opportunity.OpportunityEvents.OpportunityDeleted;
+import dev.crm.api.opportunity.OpportunityEvents.OpportunityDetailsCorrected;
+import dev.crm.api.opportunity.OpportunityEvents.OpportunityStageChanged;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static dev.crm.query.sql.Rows.timestamp;
+import static dev.crm.query.sql.Rows.version;
+
+/**
+ * Keeps the {@code opportunity} table in step with the opportunity events. The account's and the owner's
+ * names are not copied here: the query joins them, so renames show at once.
+ */
+@Component
+@ProcessingGroup(OpportunityProjection.GROUP)
+class OpportunityProjection {
+
+    static final String GROUP = "opportunities";
+
+    private final JdbcTemplate jdbc;
+
+    OpportunityProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(OpportunityCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        jdbc.update("""
+                INSERT INTO read_model.opportunity (id, name, value, currency, stage, account_id, contact_id,
+                    assigned_to, close_date, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.opportunityId(), e.name(), e.value(), e.currency(), e.stage().toString(), e.accountId(),
+                e.contactId(), e.assignedTo(), e.closeDate(), timestamp(at), timestamp(at), version(sequence));
+    }
+
+    @EventHandler
+    void on(OpportunityDetailsCorrected e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.opportunityId(), at, sequence, "name = ?, value = ?, currency = ?, close_date = ?",
+                e.name(), e.value(), e.currency(), e.closeDate());
+    }
+
+    @EventHandler
+    void on(OpportunityStageChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.opportunityId(), at, sequence, "stage = ?", e.stage().toString());
+    }
+
+    @EventHandler
+    void on(OpportunityAssigned e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.opportunityId(), at, sequence, "assigned_to = ?", e.assignedTo());
+    }
+
+    @EventHandler
+    void on(OpportunityAccountChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.opportunityId(), at, sequence, "account_id = ?", e.accountId());
+    }
+
+    @EventHandler
+    void on(OpportunityContactChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(e.opportunityId(), at, sequence, "contact_id = ?", e.contactId());
+    }
+
+    @EventHandler
+    void on(OpportunityDeleted e) {
+        jdbc.update("DELETE FROM read_model.opportunity WHERE id = ?", e.opportunityId());
+    }
+
+    private void update(String opportunityId, Instant at, long sequence, String assignments, Object... values) {
+        Object[] args = new Object[values.length + 3];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = timestamp(at);
+        args[values.length + 1] = version(sequence);
+        args[values.length + 2] = opportunityId;
+        jdbc.update("UPDATE read_model.opportunity SET " + assignments
+                + ", updated_at = ?, version = ? WHERE id = ?", args);
+    }
+}

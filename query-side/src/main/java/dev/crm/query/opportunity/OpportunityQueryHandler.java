@@ -1,0 +1,77 @@
+package dev.crm.query.opportunity;
+
+import dev.crm.api.common.Page;
+import dev.crm.api.common.Versioned;
+import dev.crm.api.common.WireEnums;
+import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
+import dev.crm.api.opportunity.OpportunityQueries.ListOpportunities;
+import dev.crm.api.opportunity.OpportunityStage;
+import dev.crm.api.opportunity.OpportunityView;
+import dev.crm.query.sql.PagedSql;
+import dev.crm.query.sql.SqlWhere;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.crm.query.sql.Rows.instant;
+
+/** Answers opportunity queries from the {@code opportunity} table, joined with the names it shows. */
+@Component
+class OpportunityQueryHandler {
+
+    private static final String SELECT = """
+            SELECT t.*, trim(concat_ws(' ', u.first_name, u.last_name)) AS assigned_to_name,
+                   a.name AS account_name
+              FROM read_model.opportunity t
+              LEFT JOIN read_model.app_user u ON u.id = t.assigned_to
+              LEFT JOIN read_model.account a ON a.id = t.account_id""";
+    private static final RowMapper<Versioned<OpportunityView>> ROW = (rs, n) -> new Versioned<>(
+            new OpportunityView(rs.getString("id"), rs.getString("name"), rs.getBigDecimal("value"),
+                    rs.getString("currency"),
+                    WireEnums.parse(OpportunityStage.class, rs.getString("stage")).orElseThrow(),
+                    rs.getString("account_id"), rs.getString("account_name"), rs.getString("contact_id"),
+                    rs.getString("assigned_to"), emptyToNull(rs.getString("assigned_to_name")),
+                    rs.getObject("close_date", LocalDate.class), instant(rs, "created_at"),
+                    instant(rs, "updated_at")),
+            rs.getLong("version"));
+    private static final PagedSql<OpportunityView> LIST = new PagedSql<>(SELECT, "FROM read_model.opportunity t",
+            Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "name", "lower(t.name)",
+                    "value", "t.value", "closeDate", "t.close_date"),
+            (rs, n) -> ROW.mapRow(rs, n).value());
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    OpportunityQueryHandler(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
+    Optional<Versioned> find(FindOpportunity query) {
+        return jdbc.query(SELECT + " WHERE t.id = :id", Map.of("id", query.opportunityId()), ROW).stream()
+                .map(Versioned.class::cast).findFirst();
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Page
+    Page list(ListOpportunities query) {
+        SqlWhere where = new SqlWhere()
+                .equal("t.stage", query.stage())
+                .equal("t.account_id", query.accountId())
+                .equal("t.contact_id", query.contactId())
+                .equal("t.assigned_to", query.assignedTo())
+                .search(query.search(), "t.search_text")
+                .after("t.created_at", query.createdAfter())
+                .before("t.created_at", query.createdBefore());
+        return LIST.run(jdbc, where, query.page());
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}
