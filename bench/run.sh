@@ -15,6 +15,7 @@ CRM_DATA_DIR=$data CRM_ADMIN_TOKEN=$token SERVER_PORT=$port java -jar app/target
   > "$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+trap 'exit 130' INT TERM
 for _ in $(seq 1 120); do
   curl -sf "http://localhost:$port/actuator/health" >/dev/null && break
   sleep 1
