@@ -1,0 +1,230 @@
+package dev.crm.app.web;
+
+import dev.crm.api.user.AuthenticatedUser;
+import dev.crm.app.web.IdempotencyKeys.Answered;
+import dev.crm.app.web.IdempotencyKeys.Claim;
+import dev.crm.app.web.IdempotencyKeys.Claimed;
+import dev.crm.app.web.IdempotencyKeys.Mismatch;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * {@code Idempotency-Key} on POSTs: the first request with a key (per user) runs and its answer is stored;
+ * a repeat with the same method, path and body within 24 hours gets that answer again (status, body, ETag,
+ * Location) and runs nothing, also while the first is still running (it waits for it). The same key with a
+ * different request is a 422. Answers of 5xx are not kept: the work may not have happened, so a retry runs.
+ * Runs after Spring Security, so the caller is known.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 255;
+    private static final long WAIT_MS = 25;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    private final IdempotencyKeys keys;
+    private final Problems problems;
+
+    IdempotencyFilter(IdempotencyKeys keys, Problems problems) {
+        this.keys = keys;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+                || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof AuthenticatedUser user)) {
+            chain.doFilter(request, response); // security answers it
+            return;
+        }
+        String key = request.getHeader(HEADER).strip();
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            problems.write(response, HttpStatus.BAD_REQUEST,
+                    "The Idempotency-Key header must hold 1 to " + MAX_KEY_LENGTH + " characters.");
+            return;
+        }
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes();
+        } catch (IOException e) {
+            if (BodySizeLimitFilter.isTooLarge(e)) {
+                problems.write(response, HttpStatus.CONTENT_TOO_LARGE, BodySizeLimitFilter.DETAIL);
+                return;
+            }
+            throw e;
+        }
+        String fingerprint = fingerprint(request, body);
+        long giveUpAt = System.currentTimeMillis() + MAX_WAIT.toMillis();
+        while (true) {
+            Claim claim = keys.claim(user.userId(), key, fingerprint);
+            if (claim instanceof Claimed) {
+                run(new BufferedBodyRequest(request, body), response, chain, user.userId(), key);
+                return;
+            }
+            if (claim instanceof Answered answered) {
+                replay(answered, response);
+                return;
+            }
+            if (claim instanceof Mismatch) {
+                problems.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "This Idempotency-Key was already used "
+                        + "for a different request; use a new key for a new request.");
+                return;
+            }
+            if (System.currentTimeMillis() > giveUpAt) {
+                problems.write(response, HttpStatus.CONFLICT,
+                        "A request with this Idempotency-Key is still being answered; try again shortly.");
+                return;
+            }
+            sleep(); // InProgress: the first request's answer is coming
+        }
+    }
+
+    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String userId,
+                     String key) throws ServletException, IOException {
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean kept = false;
+        try {
+            chain.doFilter(request, captured);
+            if (captured.getStatus() < 500) {
+                keys.complete(userId, key, new Answered(captured.getStatus(), captured.getContentType(),
+                        captured.getHeader(HttpHeaders.ETAG), captured.getHeader(HttpHeaders.LOCATION),
+                        captured.getContentAsByteArray()));
+                kept = true;
+            }
+        } finally {
+            if (!kept) {
+                keys.release(userId, key);
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    private static void replay(Answered answer, HttpServletResponse response) throws IOException {
+        response.setStatus(answer.status());
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        if (answer.etag() != null) {
+            response.setHeader(HttpHeaders.ETAG, answer.etag());
+        }
+        if (answer.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, answer.location());
+        }
+        response.setHeader("Idempotent-Replayed", "true");
+        if (answer.body() != null) {
+            response.setContentLength(answer.body().length);
+            response.getOutputStream().write(answer.body());
+        }
+    }
+
+    /** Same key, same request: method, path (with or without its trailing slash) and body byte for byte. */
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
+        String path = request.getRequestURI();
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((request.getMethod() + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static void sleep() throws IOException {
+        try {
+            Thread.sleep(WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the first request with this key", e);
+        }
+    }
+
+    /** The request with its body already read, so the controller can read it again. */
+    private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already buffered");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
