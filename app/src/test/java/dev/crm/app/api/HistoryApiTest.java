@@ -4,6 +4,10 @@ import dev.crm.app.support.Api;
 import dev.crm.app.support.Api.Response;
 import dev.crm.app.support.ApiTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -102,6 +106,29 @@ class HistoryApiTest extends ApiTest {
                 .expect(201).id() + "/history/").expect(404);
         admin.get("/api/leads/ld_01JD3Q8W6Y0T7K2M4N5P6R7S8V/history/").expect(404);
         admin.get("/api/widgets/cnt_01JD3Q8W6Y0T7K2M4N5P6R7S8V/history/").expect(404);
+    }
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private ApplicationContext context;
+
+    @Test
+    void aDroppedEventLogIsRebuiltFromTheEventStoreWithTheSameEntries() {
+        String id = admin.post("/api/contacts/", "{\"firstName\": \"Re\", \"email\": \"re@example.com\"}")
+                .expect(201).id();
+        admin.patch("/api/contacts/" + id + "/", "{\"stage\": \"engaged\", \"tags\": [\"t\"]}").expect(200);
+        String before = admin.get("/api/contacts/" + id + "/history/").expect(200).body();
+        String audit = admin.get("/api/audit-log/?entityId=" + admin.get("/api/users/me/").id()).expect(200).body();
+
+        jdbc.update("DELETE FROM read_model.event_log");
+        jdbc.update("DELETE FROM read_model.event_log_record");
+        admin.get("/api/contacts/" + id + "/history/").expect(404);
+        context.getBean("eventLogBackfill", SmartInitializingSingleton.class).afterSingletonsInstantiated();
+
+        assertThat(admin.get("/api/contacts/" + id + "/history/").expect(200).body()).isEqualTo(before);
+        assertThat(admin.get("/api/audit-log/?entityId=" + admin.get("/api/users/me/").id()).expect(200).body())
+                .isEqualTo(audit);
     }
 
     static List<String> fieldNames(JsonNode node) {
