@@ -11,7 +11,7 @@ CREATE TABLE idempotency_key (
     content_type text,
     etag         text,
     location     text,
-    body         bytea,
+    body         bytea,                            -- sealed with a key only the caller can derive (see IdempotencyFilter)
     PRIMARY KEY (user_id, key)
 );
 CREATE INDEX idempotency_key_expires_at ON idempotency_key (expires_at);

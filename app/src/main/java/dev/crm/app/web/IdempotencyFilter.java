@@ -25,10 +25,19 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code Idempotency-Key} on POSTs: the first request with a key (per user) runs and its answer is stored;
@@ -36,6 +45,10 @@ import java.util.HexFormat;
  * Location) and runs nothing, also while the first is still running (it waits for it). The same key with a
  * different request is a 422. Answers of 5xx are not kept: the work may not have happened, so a retry runs.
  * Runs after Spring Security, so the caller is known.
+ * <p>
+ * An answer can hold a secret (a new API token is shown once, and only its hash may be stored), so bodies
+ * are stored sealed with AES-GCM under a key derived from the caller's bearer token and the idempotency key:
+ * the table alone reveals nothing, and only a repeat with the same token can open the answer again.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -43,6 +56,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final int MAX_KEY_LENGTH = 255;
     private static final long WAIT_MS = 25;
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    private static final String CIPHER = "AES/GCM/NoPadding";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IdempotencyKeys keys;
     private final Problems problems;
@@ -83,15 +100,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throw e;
         }
         String fingerprint = fingerprint(request, body);
+        SecretKeySpec sealing = sealingKey(request, key);
         long giveUpAt = System.currentTimeMillis() + MAX_WAIT.toMillis();
         while (true) {
             Claim claim = keys.claim(user.userId(), key, fingerprint);
             if (claim instanceof Claimed) {
-                run(new BufferedBodyRequest(request, body), response, chain, user.userId(), key);
+                run(new BufferedBodyRequest(request, body), response, chain, user.userId(), key, sealing);
                 return;
             }
             if (claim instanceof Answered answered) {
-                replay(answered, response);
+                Optional<byte[]> opened = open(sealing, answered.body());
+                if (opened.isEmpty()) {
+                    problems.write(response, HttpStatus.CONFLICT, "The first request with this Idempotency-Key "
+                            + "was made with another token; repeat it with that token, or use a new key.");
+                    return;
+                }
+                replay(answered, opened.get(), response);
                 return;
             }
             if (claim instanceof Mismatch) {
@@ -109,7 +133,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String userId,
-                     String key) throws ServletException, IOException {
+                     String key, SecretKeySpec sealing) throws ServletException, IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
@@ -117,7 +141,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (captured.getStatus() < 500) {
                 keys.complete(userId, key, new Answered(captured.getStatus(), captured.getContentType(),
                         captured.getHeader(HttpHeaders.ETAG), captured.getHeader(HttpHeaders.LOCATION),
-                        captured.getContentAsByteArray()));
+                        seal(sealing, captured.getContentAsByteArray())));
                 kept = true;
             }
         } finally {
@@ -128,7 +152,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void replay(Answered answer, HttpServletResponse response) throws IOException {
+    private static void replay(Answered answer, byte[] body, HttpServletResponse response) throws IOException {
         response.setStatus(answer.status());
         if (answer.contentType() != null) {
             response.setContentType(answer.contentType());
@@ -140,22 +164,60 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.LOCATION, answer.location());
         }
         response.setHeader("Idempotent-Replayed", "true");
-        if (answer.body() != null) {
-            response.setContentLength(answer.body().length);
-            response.getOutputStream().write(answer.body());
-        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
-    /** Same key, same request: method, path (with or without its trailing slash) and body byte for byte. */
+    /** Same key, same request: method, path (with or without its trailing slash), query and body byte for byte. */
     private static String fingerprint(HttpServletRequest request, byte[] body) {
         String path = request.getRequestURI();
         if (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
+        MessageDigest sha = sha256();
+        sha.update((request.getMethod() + " " + path + "?" + request.getQueryString() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest(body));
+    }
+
+    /** Security has already accepted the {@code Authorization: Bearer <token>} header of this request. */
+    private static SecretKeySpec sealingKey(HttpServletRequest request, String key) {
+        String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring("Bearer ".length()).strip();
+        byte[] secret = sha256().digest(("idempotency\n" + token + "\n" + key).getBytes(StandardCharsets.UTF_8));
+        return new SecretKeySpec(secret, "AES");
+    }
+
+    private static byte[] seal(SecretKeySpec sealing, byte[] plain) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((request.getMethod() + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(body));
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance(CIPHER);
+            cipher.init(Cipher.ENCRYPT_MODE, sealing, new GCMParameterSpec(TAG_BITS, iv));
+            byte[] sealed = cipher.doFinal(plain);
+            byte[] stored = Arrays.copyOf(iv, IV_BYTES + sealed.length);
+            System.arraycopy(sealed, 0, stored, IV_BYTES, sealed.length);
+            return stored;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has AES-GCM", e);
+        }
+    }
+
+    /** Empty when the answer was sealed under another key (the first request came with another token). */
+    private static Optional<byte[]> open(SecretKeySpec sealing, byte[] stored) {
+        try {
+            Cipher cipher = Cipher.getInstance(CIPHER);
+            cipher.init(Cipher.DECRYPT_MODE, sealing, new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
+            return Optional.of(cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES));
+        } catch (AEADBadTagException e) {
+            return Optional.empty();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has AES-GCM", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -4,7 +4,11 @@ import dev.crm.app.support.Api;
 import dev.crm.app.support.Api.Response;
 import dev.crm.app.support.ApiTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code Idempotency-Key} on POST: a retry gets the first answer again and creates nothing. */
 class IdempotencyApiTest extends ApiTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private static Response post(Api as, String path, String body, String key) {
         return as.send(HttpMethod.POST, path, body, Map.of("Idempotency-Key", key));
@@ -100,6 +107,25 @@ class IdempotencyApiTest extends ApiTest {
             pool.shutdownNow();
         }
         assertThat(contactsWithEmail(email)).isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatedTokenIssueShowsTheTokenAgainButTheTableNeverHoldsIt() {
+        Api member = newUser("member");
+        String path = "/api/users/" + member.userId() + "/tokens/";
+        String key = Api.unique("key");
+
+        Response first = post(member, path, null, key).expect(201);
+        Response again = post(member, path, null, key).expect(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+
+        String token = first.json().get("token").stringValue();
+        byte[] stored = jdbc.queryForObject("SELECT body FROM idempotency.idempotency_key WHERE key = ?",
+                byte[].class, key);
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(token).doesNotContain("crm_");
+        // Only the token that made the first request can open its answer.
+        post(api.as(token), path, null, key).expect(409);
     }
 
     @Test
