@@ -44,20 +44,7 @@ class EventLogProjection {
         String entityType = EventNames.recordType(entityId).map(IdType::entityType)
                 .orElseGet(() -> String.valueOf(event.getType()).toLowerCase());
         ObjectNode state = previousState(entityId);
-        ObjectNode changes = json.createObjectNode();
-        for (Map.Entry<String, JsonNode> field : json.valueToTree(payload).properties()) {
-            String name = field.getKey();
-            if (!isChangeable(name, entityType)) {
-                continue;
-            }
-            JsonNode before = state.has(name) ? state.get(name) : NullNode.getInstance();
-            if (!before.equals(field.getValue())) {
-                ObjectNode change = changes.putObject(name);
-                change.set("from", before);
-                change.set("to", field.getValue());
-                state.set(name, field.getValue());
-            }
-        }
+        ObjectNode changes = fold(state, json.valueToTree(payload), entityType);
         jdbc.update("""
                 INSERT INTO read_model.event_log_record (entity_id, state, deleted) VALUES (?, ?::jsonb, ?)
                 ON CONFLICT (entity_id) DO UPDATE SET state = excluded.state, deleted = excluded.deleted""",
@@ -70,6 +57,28 @@ class EventLogProjection {
                 version(event.getSequenceNumber()), EventNames.eventType(entityType, event.getPayloadType()),
                 timestamp(event.getTimestamp()), text(event.getMetaData().get("actorId")),
                 text(event.getMetaData().get("actorName")), json.writeValueAsString(changes));
+    }
+
+    /**
+     * Folds an event's fields onto the record's state (in place) and answers the changes, in the event's
+     * field order: {@code {"field": {"from": ..., "to": ...}}} for every field whose value differs.
+     */
+    static ObjectNode fold(ObjectNode state, JsonNode event, String entityType) {
+        ObjectNode changes = state.objectNode();
+        for (Map.Entry<String, JsonNode> field : event.properties()) {
+            String name = field.getKey();
+            if (!isChangeable(name, entityType)) {
+                continue;
+            }
+            JsonNode before = state.has(name) ? state.get(name) : NullNode.getInstance();
+            if (!before.equals(field.getValue())) {
+                ObjectNode change = changes.putObject(name);
+                change.set("from", before);
+                change.set("to", field.getValue());
+                state.set(name, field.getValue());
+            }
+        }
+        return changes;
     }
 
     /**
