@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -54,6 +55,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 255;
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}");
     private static final long WAIT_MS = 25;
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     private static final String CIPHER = "AES/GCM/NoPadding";
@@ -84,9 +86,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String key = request.getHeader(HEADER).strip();
-        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            problems.write(response, HttpStatus.BAD_REQUEST,
-                    "The Idempotency-Key header must hold 1 to " + MAX_KEY_LENGTH + " characters.");
+        if (!KEY.matcher(key).matches()) {
+            problems.write(response, HttpStatus.BAD_REQUEST, "The Idempotency-Key header must hold 1 to "
+                    + MAX_KEY_LENGTH + " visible ASCII characters (a UUID is a good key).");
             return;
         }
         byte[] body;

@@ -87,5 +87,6 @@ class AsOfApiTest extends ApiTest {
         Response answer = admin.get("/api/contacts/" + id + "/?asOf=yesterday").expect(400);
         assertThat(answer.json().get("errors").get(0).get("field").stringValue()).isEqualTo("asOf");
         admin.get("/api/contacts/" + id + "/?asOf=2025-01-01").expect(404);
+        admin.get("/api/contacts/" + id + "/?asOf=%2B999999999-12-31T23:59:59Z").expect(400);
     }
 }

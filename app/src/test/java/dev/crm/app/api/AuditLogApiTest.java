@@ -68,9 +68,12 @@ class AuditLogApiTest extends ApiTest {
         JsonNode paged = admin.get("/api/audit-log/?actor=" + member.userId() + "&limit=1").json();
         assertThat(paged.get("next").stringValue()).contains("actor=" + member.userId()).contains("page=2");
 
-        JsonNode invalid = admin.get("/api/audit-log/?entityType=widget&after=yesterday&limit=x").expect(400).json();
+        JsonNode invalid = admin.get("/api/audit-log/?entityType=widget&after=yesterday&limit=x&entityId=%00"
+                + "&actor=bob&type=DROP%20TABLE&before=%2B999999999-01-01T00:00:00Z").expect(400).json();
         assertThat(invalid.get("errors").findValuesAsString("field"))
-                .containsExactlyInAnyOrder("entityType", "after", "limit");
+                .containsExactlyInAnyOrder("entityType", "after", "limit", "entityId", "actor", "type", "before");
+        assertThat(admin.get("/api/audit-log/?actor=system&entityType=user").expect(200).json().get("count")
+                .intValue()).isPositive();
     }
 
     @Test

@@ -136,6 +136,7 @@ class IdempotencyApiTest extends ApiTest {
                 .isEqualTo(first.body());
 
         post(admin, "/api/contacts/", "{}", "x".repeat(256)).expect(400);
+        post(admin, "/api/contacts/", "{}", "two words").expect(400);
         post(newUser("auditor"), "/api/contacts/", "{}", Api.unique("key")).expect(403);
     }
 }
