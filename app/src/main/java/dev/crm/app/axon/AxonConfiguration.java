@@ -3,6 +3,7 @@ package dev.crm.app.axon;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -39,6 +40,11 @@ class AxonConfiguration {
         return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType("org.axonframework.")
                 .build());
+    }
+
+    @Bean
+    PersistenceExceptionResolver postgresDuplicateKeys() {
+        return new PostgresDuplicateKeys();
     }
 
     /** Axon's gateway, plus a retry of writes that lost a race between instances (see ConcurrentWriteRetry). */

@@ -2,7 +2,10 @@ package dev.crm.app.api;
 
 import dev.crm.app.support.Api.Response;
 import dev.crm.app.support.ApiTest;
+import dev.crm.app.support.OtherInstanceWriter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -18,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrencyApiTest extends ApiTest {
 
     private static final int WRITERS = 20;
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void twentyConcurrentPatchesAllSucceedAndAllShowInTheHistory() throws Exception {
@@ -57,5 +63,24 @@ class ConcurrencyApiTest extends ApiTest {
         assertThat(versions).isEqualTo(java.util.stream.IntStream.rangeClosed(1, WRITERS + 1).boxed().toList());
         assertThat(titles).hasSize(WRITERS).doesNotHaveDuplicates();
         assertThat(admin.get(path).header("ETag")).isEqualTo("\"" + (WRITERS + 1) + "\"");
+    }
+
+    @Test
+    void aWriteThatLosesTheRaceToAnotherInstanceIsRetriedOnTheNewVersion() {
+        String id = admin.post("/api/contacts/", "{\"firstName\": \"Two\", \"email\": \"two@example.com\"}")
+                .expect(201).id();
+
+        Response answer = admin.patch("/api/contacts/" + id + "/",
+                "{\"title\": \"" + OtherInstanceWriter.RACE_TITLE + "\"}").expect(200);
+
+        // The other instance's event took version 2; ours was run again on top of it.
+        assertThat(answer.header("ETag")).isEqualTo("\"3\"");
+        assertThat(answer.json().get("title").stringValue()).isEqualTo(OtherInstanceWriter.RACE_TITLE);
+        assertThat(jdbc.queryForList("""
+                SELECT payload_type FROM event_store.domain_event_entry WHERE aggregate_identifier = ?
+                 ORDER BY sequence_number""", String.class, id))
+                .containsExactly("dev.crm.api.contact.ContactEvents$ContactCreated",
+                        "dev.crm.api.contact.ContactEvents$ContactTagsChanged",
+                        "dev.crm.api.contact.ContactEvents$ContactDetailsCorrected");
     }
 }
