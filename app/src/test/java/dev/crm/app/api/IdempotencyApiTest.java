@@ -139,4 +139,19 @@ class IdempotencyApiTest extends ApiTest {
         post(admin, "/api/contacts/", "{}", "two words").expect(400);
         post(newUser("auditor"), "/api/contacts/", "{}", Api.unique("key")).expect(403);
     }
+
+    @Test
+    void anExpiredKeyIsFreeForANewRequest() {
+        String key = Api.unique("key");
+        String first = post(admin, "/api/contacts/", "{\"firstName\": \"Old\", \"email\": \"old@example.com\"}", key)
+                .expect(201).id();
+        jdbc.update("UPDATE idempotency.idempotency_key SET expires_at = now() - interval '1 second' WHERE key = ?",
+                key);
+
+        String second = post(admin, "/api/contacts/", "{\"firstName\": \"New\", \"email\": \"new@example.com\"}",
+                key).expect(201).id();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency.idempotency_key WHERE key = ?",
+                Integer.class, key)).isEqualTo(1);
+    }
 }
