@@ -1,5 +1,9 @@
 package dev.crm.app.axon;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -60,6 +64,18 @@ class AxonConfiguration {
                         () -> LoggingQueryInvocationErrorHandler.builder().build()))
                 .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
                 .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
+                .build();
+    }
+
+    @Bean
+    PersistenceExceptionResolver postgresDuplicateKeys() {
+        return new PostgresDuplicateKeys();
+    }
+
+    /** Axon's gateway, plus a retry of writes that lost a race between instances (see ConcurrentWriteRetry). */
+    @Bean
+    CommandGateway retryingCommandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConcurrentWriteRetry())
                 .build();
     }
 

@@ -10,7 +10,8 @@ import javax.sql.DataSource;
 /**
  * Two schemas, each migrated from the module that owns it: {@code event_store} (command side: Axon's
  * event, snapshot and token tables) and {@code read_model} (query side: projections). Each keeps its own
- * Flyway history so the modules never compete for version numbers.
+ * Flyway history so the modules never compete for version numbers. A third, {@code idempotency} (app: the
+ * stored answers of {@code Idempotency-Key} requests), is neither events nor a read model.
  */
 @Configuration(proxyBeanMethods = false)
 class FlywayConfiguration {
@@ -26,6 +27,11 @@ class FlywayConfiguration {
     }
 
     @Bean
+    Flyway idempotencyFlyway(DataSource dataSource) {
+        return flyway(dataSource, "idempotency", "classpath:db/idempotency");
+    }
+
+    @Bean
     FlywayMigrationInitializer eventStoreMigration(Flyway eventStoreFlyway) {
         return new FlywayMigrationInitializer(eventStoreFlyway);
     }
@@ -33,6 +39,11 @@ class FlywayConfiguration {
     @Bean
     FlywayMigrationInitializer readModelMigration(Flyway readModelFlyway) {
         return new FlywayMigrationInitializer(readModelFlyway);
+    }
+
+    @Bean
+    FlywayMigrationInitializer idempotencyMigration(Flyway idempotencyFlyway) {
+        return new FlywayMigrationInitializer(idempotencyFlyway);
     }
 
     private static Flyway flyway(DataSource dataSource, String schema, String location) {

@@ -30,6 +30,15 @@ class WebConfiguration {
         return registration(new BodySizeLimitFilter(problems), Ordered.HIGHEST_PRECEDENCE + 2);
     }
 
+    /**
+     * After Spring Security's filter chain (order -100), so the caller is known: keys are per user, and a
+     * request without a valid token is refused before any key is claimed.
+     */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys, Problems problems) {
+        return registration(new IdempotencyFilter(keys, problems), 0);
+    }
+
     private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> registration(F filter, int order) {
         FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(order);

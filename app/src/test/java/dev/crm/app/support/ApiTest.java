@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * so each test makes its own data and never counts on a table being empty.
  */
 @SpringBootTest(classes = CrmApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FailingProjection.class)
+@Import({FailingProjection.class, OtherInstanceWriter.class})
 public abstract class ApiTest {
 
     public static final String ADMIN_TOKEN = "crm_test_admin_token";

@@ -8,6 +8,7 @@ import dev.crm.api.contact.ContactQueries.FindContact;
 import dev.crm.api.contact.ContactQueries.ListContacts;
 import dev.crm.api.contact.ContactStage;
 import dev.crm.api.contact.ContactView;
+import dev.crm.query.asof.PointInTime;
 import dev.crm.query.web.ListParams;
 import dev.crm.query.web.PageResponse;
 import dev.crm.query.web.ReadModels;
@@ -27,9 +28,11 @@ class ContactQueryController {
     private static final Set<String> ORDERABLE = Set.of("createdAt", "updatedAt", "lastName", "email");
 
     private final ReadModels readModels;
+    private final PointInTime pointInTime;
 
-    ContactQueryController(ReadModels readModels) {
+    ContactQueryController(ReadModels readModels, PointInTime pointInTime) {
         this.readModels = readModels;
+        this.pointInTime = pointInTime;
     }
 
     @GetMapping
@@ -44,10 +47,11 @@ class ContactQueryController {
     }
 
     @GetMapping("/{id}")
-    Versioned<ContactView> get(@PathVariable String id) {
+    Versioned<ContactView> get(@PathVariable String id, HttpServletRequest request) {
         if (!IdType.CONTACT.matches(id)) {
             throw new NotFoundException("no contact with id " + id);
         }
-        return readModels.find(new FindContact(id), "no contact with id " + id);
+        return pointInTime.find(request, new FindContact(id), id, "no contact with id " + id,
+                ContactProjection.GROUP, "DELETE FROM read_model.contact WHERE id = ?");
     }
 }

@@ -9,6 +9,7 @@ import dev.crm.api.user.Role;
 import dev.crm.api.user.UserQueries.FindUser;
 import dev.crm.api.user.UserQueries.ListUsers;
 import dev.crm.api.user.UserView;
+import dev.crm.query.asof.PointInTime;
 import dev.crm.query.web.ListParams;
 import dev.crm.query.web.PageResponse;
 import dev.crm.query.web.ReadModels;
@@ -29,9 +30,11 @@ class UserQueryController {
     private static final Set<String> ORDERABLE = Set.of("createdAt", "updatedAt", "lastName", "email");
 
     private final ReadModels readModels;
+    private final PointInTime pointInTime;
 
-    UserQueryController(ReadModels readModels) {
+    UserQueryController(ReadModels readModels, PointInTime pointInTime) {
         this.readModels = readModels;
+        this.pointInTime = pointInTime;
     }
 
     @GetMapping
@@ -50,10 +53,11 @@ class UserQueryController {
     }
 
     @GetMapping("/{id}")
-    Versioned<UserView> get(@PathVariable String id) {
+    Versioned<UserView> get(@PathVariable String id, HttpServletRequest request) {
         if (!IdType.USER.matches(id)) {
             throw new NotFoundException("no user with id " + id);
         }
-        return readModels.find(new FindUser(id), "no user with id " + id);
+        return pointInTime.find(request, new FindUser(id), id, "no user with id " + id, UserProjection.GROUP,
+                "DELETE FROM read_model.app_user WHERE id = ?", "DELETE FROM read_model.api_token WHERE user_id = ?");
     }
 }

@@ -25,6 +25,8 @@ public final class ListParams {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private final HttpServletRequest request;
     private final List<FieldError> errors = new ArrayList<>();
@@ -105,10 +107,15 @@ public final class ListParams {
             return null;
         }
         try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant instant = value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+            // ISO-8601 allows years far beyond what SQL timestamps (and java.sql.Timestamp) can hold.
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                reject(name, "must be between the years 0001 and 9999");
+                return null;
             }
-            return OffsetDateTime.parse(value).toInstant();
+            return instant;
         } catch (DateTimeParseException e) {
             reject(name, "must be a date (2025-01-15) or an ISO-8601 date-time (2025-01-15T10:30:00Z)");
             return null;

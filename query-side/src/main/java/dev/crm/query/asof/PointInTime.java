@@ -1,0 +1,113 @@
+package dev.crm.query.asof;
+
+import dev.crm.api.common.DeletionEvent;
+import dev.crm.api.common.NotFoundException;
+import dev.crm.api.common.Versioned;
+import dev.crm.api.user.AuthenticatedUser;
+import dev.crm.api.user.Role;
+import dev.crm.query.web.ListParams;
+import dev.crm.query.web.ReadModels;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Single-record reads with {@code ?asOf=<ISO-8601>}: the record as it was at that instant.
+ * <p>
+ * The record is rebuilt by folding its events up to that instant through its own projection, in a
+ * transaction that is always rolled back: the record's rows are cleared, its events replayed, the ordinary
+ * {@code Find...} query run, and everything undone. So the answer has exactly the live GET's shape, with
+ * names ({@code assignedToName}, ...) resolved the way the live read model resolves them, and no second
+ * mapping of events to views can drift from the projection.
+ */
+@Component
+public class PointInTime {
+
+    private final ReadModels readModels;
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate rolledBack;
+
+    PointInTime(ReadModels readModels, EventStore eventStore, EventProcessingConfiguration processing,
+                JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.readModels = readModels;
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.rolledBack = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Answers {@code findQuery} live, or as of the request's {@code asOf} parameter when it has one.
+     *
+     * @param id        the record's id (its aggregate identifier)
+     * @param group     the processing group of the projection that keeps the record's read model
+     * @param clearRows DELETE statements, each with one {@code ?} for the id, that remove the record's rows
+     *                  from that projection's tables before the replay
+     */
+    public <T> Versioned<T> find(HttpServletRequest request, Object findQuery, String id, String notFound,
+                                 String group, String... clearRows) {
+        ListParams params = ListParams.of(request);
+        Instant asOf = params.instant("asOf");
+        params.throwIfInvalid();
+        if (asOf == null) {
+            return readModels.find(findQuery, notFound);
+        }
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id, 0).asStream().toList();
+        if (events.isEmpty()
+                || (events.get(events.size() - 1).getPayload() instanceof DeletionEvent && !mayReadDeleted())) {
+            throw new NotFoundException(notFound);
+        }
+        // The API shows event times in milliseconds; an instant taken from it must include that event.
+        List<? extends DomainEventMessage<?>> upTo = events.stream()
+                .filter(e -> !e.getTimestamp().truncatedTo(ChronoUnit.MILLIS).isAfter(asOf))
+                .toList();
+        if (upTo.isEmpty()) {
+            throw new NotFoundException(notFound);
+        }
+        EventHandlerInvoker projection = processing.eventProcessorByProcessingGroup(group,
+                AbstractEventProcessor.class).orElseThrow().eventHandlerInvoker();
+        return rolledBack.execute(transaction -> {
+            transaction.setRollbackOnly();
+            for (String clear : clearRows) {
+                jdbc.update(clear, id);
+            }
+            for (DomainEventMessage<?> event : upTo) {
+                replay(projection, event);
+            }
+            return readModels.find(findQuery, notFound);
+        });
+    }
+
+    private static void replay(EventHandlerInvoker projection, DomainEventMessage<?> event) {
+        try {
+            projection.handle(event, Segment.ROOT_SEGMENT);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("replaying " + event.getPayloadType().getSimpleName() + " failed", e);
+        }
+    }
+
+    /** A deleted record stays readable, as of before its deletion, for those who may read the audit log. */
+    private static boolean mayReadDeleted() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user
+                && (user.role() == Role.ADMIN || user.role() == Role.AUDITOR);
+    }
+}

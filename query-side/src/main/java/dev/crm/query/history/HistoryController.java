@@ -1,0 +1,49 @@
+package dev.crm.query.history;
+
+import dev.crm.api.common.IdType;
+import dev.crm.api.common.NotFoundException;
+import dev.crm.api.common.PageQuery;
+import dev.crm.api.history.HistoryEntry;
+import dev.crm.api.history.HistoryQueries.ListHistory;
+import dev.crm.query.web.ListParams;
+import dev.crm.query.web.PageResponse;
+import dev.crm.query.web.ReadModels;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/**
+ * {@code GET /api/{resource}/{id}/history/}: a record's events, oldest first. One endpoint for every resource
+ * that has a history; the id's prefix must match the resource, so a lead id under contacts is a 404.
+ */
+@RestController
+class HistoryController {
+
+    private static final Map<String, IdType> RESOURCES = Map.of("contacts", IdType.CONTACT, "leads", IdType.LEAD,
+            "accounts", IdType.ACCOUNT, "opportunities", IdType.OPPORTUNITY);
+
+    private final ReadModels readModels;
+
+    HistoryController(ReadModels readModels) {
+        this.readModels = readModels;
+    }
+
+    @GetMapping("/api/{resource}/{id}/history")
+    PageResponse<HistoryEntry> history(@PathVariable String resource, @PathVariable String id,
+                                       HttpServletRequest request) {
+        IdType type = RESOURCES.get(resource);
+        if (type == null) {
+            throw new NotFoundException("There is nothing at this path.");
+        }
+        if (!type.matches(id)) {
+            throw new NotFoundException("no " + type.entityType() + " with id " + id);
+        }
+        ListParams params = ListParams.of(request);
+        PageQuery page = EventOrder.page(params, false);
+        params.throwIfInvalid();
+        return PageResponse.of(readModels.page(new ListHistory(id, page)), page, request);
+    }
+}
