@@ -81,6 +81,39 @@ class AsOfApiTest extends ApiTest {
     }
 
     @Test
+    void everyResourceAnswersAsOf() throws InterruptedException {
+        String lead = admin.post("/api/leads/", "{\"firstName\": \"L\", \"email\": \"l@example.com\", \"company\": \"Co\"}")
+                .expect(201).id();
+        String account = admin.post("/api/accounts/", "{\"name\": \"Before\"}").expect(201).id();
+        String opportunity = admin.post("/api/opportunities/", "{\"name\": \"Deal\", \"value\": 100}").expect(201).id();
+        String task = admin.post("/api/tasks/", "{\"title\": \"Call\"}").expect(201).id();
+        String contact = admin.post("/api/contacts/", "{\"firstName\": \"C\", \"email\": \"c@example.com\"}")
+                .expect(201).id();
+        String note = admin.post("/api/contacts/" + contact + "/notes/", "{\"body\": \"first\"}").expect(201).id();
+        Thread.sleep(5);
+        Instant before = Instant.now();
+        Thread.sleep(5);
+        admin.patch("/api/leads/" + lead + "/", "{\"status\": \"qualified\"}").expect(200);
+        admin.patch("/api/accounts/" + account + "/", "{\"name\": \"After\"}").expect(200);
+        admin.patch("/api/opportunities/" + opportunity + "/", "{\"stage\": \"proposal\", \"value\": 250}").expect(200);
+        admin.patch("/api/tasks/" + task + "/", "{\"status\": \"done\"}").expect(200);
+        admin.patch("/api/notes/" + note + "/", "{\"body\": \"second\"}").expect(200);
+
+        assertThat(admin.get("/api/leads/" + lead + "/?asOf=" + before).expect(200).json().get("status").stringValue())
+                .isEqualTo("new");
+        assertThat(admin.get("/api/accounts/" + account + "/?asOf=" + before).expect(200).json().get("name").stringValue())
+                .isEqualTo("Before");
+        JsonNode deal = admin.get("/api/opportunities/" + opportunity + "/?asOf=" + before).expect(200).json();
+        assertThat(deal.get("stage").stringValue()).isEqualTo("qualification");
+        assertThat(deal.get("value").intValue()).isEqualTo(100);
+        assertThat(admin.get("/api/tasks/" + task + "/?asOf=" + before).expect(200).json().get("status").stringValue())
+                .isEqualTo("open");
+        assertThat(admin.get("/api/notes/" + note + "/?asOf=" + before).expect(200).json().get("body").stringValue())
+                .isEqualTo("first");
+        assertThat(admin.get("/api/leads/" + lead + "/").json().get("status").stringValue()).isEqualTo("qualified");
+    }
+
+    @Test
     void anUnparsableAsOfIsA400() {
         String id = admin.post("/api/contacts/", "{\"firstName\": \"Bad\", \"email\": \"bad@example.com\"}")
                 .expect(201).id();

@@ -7,6 +7,7 @@ import dev.crm.api.common.IdType;
 import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.PageQuery;
 import dev.crm.api.common.Versioned;
+import dev.crm.query.asof.PointInTime;
 import dev.crm.query.web.ListParams;
 import dev.crm.query.web.PageResponse;
 import dev.crm.query.web.ReadModels;
@@ -26,9 +27,11 @@ class AccountQueryController {
     private static final Set<String> ORDERABLE = Set.of("createdAt", "updatedAt", "name");
 
     private final ReadModels readModels;
+    private final PointInTime pointInTime;
 
-    AccountQueryController(ReadModels readModels) {
+    AccountQueryController(ReadModels readModels, PointInTime pointInTime) {
         this.readModels = readModels;
+        this.pointInTime = pointInTime;
     }
 
     @GetMapping
@@ -42,10 +45,11 @@ class AccountQueryController {
     }
 
     @GetMapping("/{id}")
-    Versioned<AccountView> get(@PathVariable String id) {
+    Versioned<AccountView> get(@PathVariable String id, HttpServletRequest request) {
         if (!IdType.ACCOUNT.matches(id)) {
             throw new NotFoundException("no account with id " + id);
         }
-        return readModels.find(new FindAccount(id), "no account with id " + id);
+        return pointInTime.find(request, new FindAccount(id), id, "no account with id " + id,
+                AccountProjection.GROUP, "DELETE FROM read_model.account WHERE id = ?");
     }
 }

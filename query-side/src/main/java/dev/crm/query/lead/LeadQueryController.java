@@ -8,6 +8,7 @@ import dev.crm.api.lead.LeadQueries.FindLead;
 import dev.crm.api.lead.LeadQueries.ListLeads;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.api.lead.LeadView;
+import dev.crm.query.asof.PointInTime;
 import dev.crm.query.web.ListParams;
 import dev.crm.query.web.PageResponse;
 import dev.crm.query.web.ReadModels;
@@ -27,9 +28,11 @@ class LeadQueryController {
     private static final Set<String> ORDERABLE = Set.of("createdAt", "updatedAt", "lastName", "email", "leadScore");
 
     private final ReadModels readModels;
+    private final PointInTime pointInTime;
 
-    LeadQueryController(ReadModels readModels) {
+    LeadQueryController(ReadModels readModels, PointInTime pointInTime) {
         this.readModels = readModels;
+        this.pointInTime = pointInTime;
     }
 
     @GetMapping
@@ -44,10 +47,11 @@ class LeadQueryController {
     }
 
     @GetMapping("/{id}")
-    Versioned<LeadView> get(@PathVariable String id) {
+    Versioned<LeadView> get(@PathVariable String id, HttpServletRequest request) {
         if (!IdType.LEAD.matches(id)) {
             throw new NotFoundException("no lead with id " + id);
         }
-        return readModels.find(new FindLead(id), "no lead with id " + id);
+        return pointInTime.find(request, new FindLead(id), id, "no lead with id " + id,
+                LeadProjection.GROUP, "DELETE FROM read_model.lead WHERE id = ?");
     }
 }

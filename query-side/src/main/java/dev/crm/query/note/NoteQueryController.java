@@ -8,6 +8,7 @@ import dev.crm.api.contact.ContactQueries.FindContact;
 import dev.crm.api.note.NoteQueries.FindNote;
 import dev.crm.api.note.NoteQueries.ListNotes;
 import dev.crm.api.note.NoteView;
+import dev.crm.query.asof.PointInTime;
 import dev.crm.query.web.ListParams;
 import dev.crm.query.web.PageResponse;
 import dev.crm.query.web.ReadModels;
@@ -25,9 +26,11 @@ class NoteQueryController {
     private static final Set<String> ORDERABLE = Set.of("createdAt", "updatedAt");
 
     private final ReadModels readModels;
+    private final PointInTime pointInTime;
 
-    NoteQueryController(ReadModels readModels) {
+    NoteQueryController(ReadModels readModels, PointInTime pointInTime) {
         this.readModels = readModels;
+        this.pointInTime = pointInTime;
     }
 
     @GetMapping("/api/contacts/{contactId}/notes")
@@ -43,10 +46,11 @@ class NoteQueryController {
     }
 
     @GetMapping("/api/notes/{id}")
-    Versioned<NoteView> get(@PathVariable String id) {
+    Versioned<NoteView> get(@PathVariable String id, HttpServletRequest request) {
         if (!IdType.NOTE.matches(id)) {
             throw new NotFoundException("no note with id " + id);
         }
-        return readModels.find(new FindNote(id), "no note with id " + id);
+        return pointInTime.find(request, new FindNote(id), id, "no note with id " + id,
+                NoteProjection.GROUP, "DELETE FROM read_model.note WHERE id = ?");
     }
 }

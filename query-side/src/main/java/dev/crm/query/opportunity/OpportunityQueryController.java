@@ -8,6 +8,7 @@ import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
 import dev.crm.api.opportunity.OpportunityQueries.ListOpportunities;
 import dev.crm.api.opportunity.OpportunityStage;
 import dev.crm.api.opportunity.OpportunityView;
+import dev.crm.query.asof.PointInTime;
 import dev.crm.query.web.ListParams;
 import dev.crm.query.web.PageResponse;
 import dev.crm.query.web.ReadModels;
@@ -27,9 +28,11 @@ class OpportunityQueryController {
     private static final Set<String> ORDERABLE = Set.of("createdAt", "updatedAt", "name", "value", "closeDate");
 
     private final ReadModels readModels;
+    private final PointInTime pointInTime;
 
-    OpportunityQueryController(ReadModels readModels) {
+    OpportunityQueryController(ReadModels readModels, PointInTime pointInTime) {
         this.readModels = readModels;
+        this.pointInTime = pointInTime;
     }
 
     @GetMapping
@@ -45,10 +48,11 @@ class OpportunityQueryController {
     }
 
     @GetMapping("/{id}")
-    Versioned<OpportunityView> get(@PathVariable String id) {
+    Versioned<OpportunityView> get(@PathVariable String id, HttpServletRequest request) {
         if (!IdType.OPPORTUNITY.matches(id)) {
             throw new NotFoundException("no opportunity with id " + id);
         }
-        return readModels.find(new FindOpportunity(id), "no opportunity with id " + id);
+        return pointInTime.find(request, new FindOpportunity(id), id, "no opportunity with id " + id,
+                OpportunityProjection.GROUP, "DELETE FROM read_model.opportunity WHERE id = ?");
     }
 }

@@ -8,6 +8,7 @@ import dev.crm.api.task.TaskQueries.FindTask;
 import dev.crm.api.task.TaskQueries.ListTasks;
 import dev.crm.api.task.TaskStatus;
 import dev.crm.api.task.TaskView;
+import dev.crm.query.asof.PointInTime;
 import dev.crm.query.web.ListParams;
 import dev.crm.query.web.PageResponse;
 import dev.crm.query.web.ReadModels;
@@ -27,9 +28,11 @@ class TaskQueryController {
     private static final Set<String> ORDERABLE = Set.of("createdAt", "updatedAt", "dueAt", "title");
 
     private final ReadModels readModels;
+    private final PointInTime pointInTime;
 
-    TaskQueryController(ReadModels readModels) {
+    TaskQueryController(ReadModels readModels, PointInTime pointInTime) {
         this.readModels = readModels;
+        this.pointInTime = pointInTime;
     }
 
     @GetMapping
@@ -43,10 +46,11 @@ class TaskQueryController {
     }
 
     @GetMapping("/{id}")
-    Versioned<TaskView> get(@PathVariable String id) {
+    Versioned<TaskView> get(@PathVariable String id, HttpServletRequest request) {
         if (!IdType.TASK.matches(id)) {
             throw new NotFoundException("no task with id " + id);
         }
-        return readModels.find(new FindTask(id), "no task with id " + id);
+        return pointInTime.find(request, new FindTask(id), id, "no task with id " + id,
+                TaskProjection.GROUP, "DELETE FROM read_model.task WHERE id = ?");
     }
 }
