@@ -6,7 +6,6 @@ import dev.crm.api.account.AccountCommands.UpdateAccount;
 import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountView;
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.Versioned;
 import dev.crm.command.directory.RecordDirectory;
 import dev.crm.command.web.IfMatch;
@@ -65,7 +64,7 @@ class AccountCommandController {
     @PatchMapping("/{id}")
     Versioned<AccountView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireAccountId(id);
+        IdType.ACCOUNT.requireMatch(id);
         AccountFields in = read(body);
         in.fields.rejectCleared("name", in.name);
         in.fields.throwIfInvalid();
@@ -77,15 +76,9 @@ class AccountCommandController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireAccountId(id);
+        IdType.ACCOUNT.requireMatch(id);
         commandGateway.sendAndWait(new DeleteAccount(id, IfMatch.expectedVersion(ifMatch)));
         return ResponseEntity.noContent().build();
-    }
-
-    private static void requireAccountId(String id) {
-        if (!IdType.ACCOUNT.matches(id)) {
-            throw new NotFoundException("no account with id " + id);
-        }
     }
 
     private AccountFields read(JsonNode body) {

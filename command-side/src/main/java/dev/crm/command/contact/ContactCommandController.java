@@ -1,7 +1,6 @@
 package dev.crm.command.contact;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.contact.ContactCommands.CreateContact;
 import dev.crm.api.contact.ContactCommands.DeleteContact;
@@ -70,7 +69,7 @@ class ContactCommandController {
     @PatchMapping("/{id}")
     Versioned<ContactView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireContactId(id);
+        IdType.CONTACT.requireMatch(id);
         ContactFields in = read(body);
         in.fields.rejectCleared("email", in.email);
         in.fields.throwIfInvalid();
@@ -83,15 +82,9 @@ class ContactCommandController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireContactId(id);
+        IdType.CONTACT.requireMatch(id);
         commandGateway.sendAndWait(new DeleteContact(id, IfMatch.expectedVersion(ifMatch)));
         return ResponseEntity.noContent().build();
-    }
-
-    private static void requireContactId(String id) {
-        if (!IdType.CONTACT.matches(id)) {
-            throw new NotFoundException("no contact with id " + id);
-        }
     }
 
     private ContactFields read(JsonNode body) {

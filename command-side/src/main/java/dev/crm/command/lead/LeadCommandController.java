@@ -3,7 +3,6 @@ package dev.crm.command.lead;
 import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountView;
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.contact.ContactQueries.FindContact;
 import dev.crm.api.contact.ContactView;
@@ -82,7 +81,7 @@ class LeadCommandController {
     @PatchMapping("/{id}")
     Versioned<LeadView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireLeadId(id);
+        IdType.LEAD.requireMatch(id);
         LeadFields in = read(body);
         in.fields.rejectCleared("email", in.email);
         in.fields.throwIfInvalid();
@@ -96,7 +95,7 @@ class LeadCommandController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireLeadId(id);
+        IdType.LEAD.requireMatch(id);
         commandGateway.sendAndWait(new DeleteLead(id, IfMatch.expectedVersion(ifMatch)));
         return ResponseEntity.noContent().build();
     }
@@ -107,7 +106,7 @@ class LeadCommandController {
      */
     @PostMapping("/{id}/convert")
     ConversionResponse convert(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        requireLeadId(id);
+        IdType.LEAD.requireMatch(id);
         JsonFields fields = JsonFields.of(body == null ? JsonNodeFactory.instance.objectNode() : body,
                 CONVERSION_FIELDS, Set.of());
         boolean createAccount = Boolean.TRUE.equals(fields.bool("createAccount"));
@@ -148,12 +147,6 @@ class LeadCommandController {
 
     /** The answer to a conversion, in the leads reference's shape; {@code account}/{@code opportunity} may be null. */
     record ConversionResponse(LeadView lead, ContactView contact, AccountView account, OpportunityView opportunity) {
-    }
-
-    private static void requireLeadId(String id) {
-        if (!IdType.LEAD.matches(id)) {
-            throw new NotFoundException("no lead with id " + id);
-        }
     }
 
     private LeadFields read(JsonNode body) {

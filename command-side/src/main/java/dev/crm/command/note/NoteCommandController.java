@@ -65,7 +65,7 @@ class NoteCommandController {
     @PatchMapping("/api/notes/{id}")
     Versioned<NoteView> edit(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireNoteId(id);
+        IdType.NOTE.requireMatch(id);
         JsonFields fields = JsonFields.of(body, WRITABLE, READ_ONLY);
         String text = fields.longText("body", MAX_BODY);
         if (text != null && text.isBlank()) {
@@ -79,14 +79,9 @@ class NoteCommandController {
     @DeleteMapping("/api/notes/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireNoteId(id);
+        IdType.NOTE.requireMatch(id);
         commandGateway.sendAndWait(new DeleteNote(id, IfMatch.expectedVersion(ifMatch), false));
         return ResponseEntity.noContent().build();
     }
 
-    private static void requireNoteId(String id) {
-        if (!IdType.NOTE.matches(id)) {
-            throw new NotFoundException("no note with id " + id);
-        }
-    }
 }

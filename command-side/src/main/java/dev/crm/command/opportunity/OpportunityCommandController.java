@@ -1,7 +1,6 @@
 package dev.crm.command.opportunity;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.opportunity.OpportunityCommands.CreateOpportunity;
 import dev.crm.api.opportunity.OpportunityCommands.DeleteOpportunity;
@@ -67,7 +66,7 @@ class OpportunityCommandController {
     @PatchMapping("/{id}")
     Versioned<OpportunityView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireOpportunityId(id);
+        IdType.OPPORTUNITY.requireMatch(id);
         OpportunityFields in = read(body);
         in.fields.rejectCleared("name", in.name);
         in.fields.rejectCleared("value", in.value);
@@ -83,15 +82,9 @@ class OpportunityCommandController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireOpportunityId(id);
+        IdType.OPPORTUNITY.requireMatch(id);
         commandGateway.sendAndWait(new DeleteOpportunity(id, IfMatch.expectedVersion(ifMatch)));
         return ResponseEntity.noContent().build();
-    }
-
-    private static void requireOpportunityId(String id) {
-        if (!IdType.OPPORTUNITY.matches(id)) {
-            throw new NotFoundException("no opportunity with id " + id);
-        }
     }
 
     private OpportunityFields read(JsonNode body) {

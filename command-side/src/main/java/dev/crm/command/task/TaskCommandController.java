@@ -1,7 +1,6 @@
 package dev.crm.command.task;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.task.TaskCommands.CreateTask;
 import dev.crm.api.task.TaskCommands.DeleteTask;
@@ -63,7 +62,7 @@ class TaskCommandController {
     @PatchMapping("/{id}")
     Versioned<TaskView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireTaskId(id);
+        IdType.TASK.requireMatch(id);
         TaskFields in = new TaskFields(JsonFields.of(body, WRITABLE, READ_ONLY), directory);
         in.fields.rejectCleared("title", in.title);
         in.fields.throwIfInvalid();
@@ -76,15 +75,9 @@ class TaskCommandController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireTaskId(id);
+        IdType.TASK.requireMatch(id);
         commandGateway.sendAndWait(new DeleteTask(id, IfMatch.expectedVersion(ifMatch), false));
         return ResponseEntity.noContent().build();
-    }
-
-    private static void requireTaskId(String id) {
-        if (!IdType.TASK.matches(id)) {
-            throw new NotFoundException("no task with id " + id);
-        }
     }
 
     /** The fields of a task request, read and shape-checked. */

@@ -2,7 +2,6 @@ package dev.crm.command.user;
 
 import dev.crm.api.common.ForbiddenException;
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.user.AuthenticatedUser;
 import dev.crm.api.user.IssuedToken;
@@ -80,7 +79,7 @@ class UserCommandController {
     @PatchMapping("/{id}")
     Versioned<UserView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireUserId(id);
+        IdType.USER.requireMatch(id);
         JsonFields fields = JsonFields.of(body, WRITABLE, READ_ONLY);
         String firstName = fields.text("firstName", 100);
         String lastName = fields.text("lastName", 100);
@@ -97,7 +96,7 @@ class UserCommandController {
     @PostMapping("/{id}/tokens")
     ResponseEntity<IssuedToken> issueToken(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                            @AuthenticationPrincipal AuthenticatedUser caller) {
-        requireUserId(id);
+        IdType.USER.requireMatch(id);
         requireAdminOrSelf(caller, id);
         JsonFields.requireEmpty(body);
         ApiTokens token = ApiTokens.generate();
@@ -109,19 +108,11 @@ class UserCommandController {
     @DeleteMapping("/{id}/tokens/{tokenId}")
     ResponseEntity<Void> revokeToken(@PathVariable String id, @PathVariable String tokenId,
                                      @AuthenticationPrincipal AuthenticatedUser caller) {
-        requireUserId(id);
-        if (!IdType.TOKEN.matches(tokenId)) {
-            throw new NotFoundException("no token with id " + tokenId);
-        }
+        IdType.USER.requireMatch(id);
+        IdType.TOKEN.requireMatch(tokenId);
         requireAdminOrSelf(caller, id);
         commandGateway.sendAndWait(new RevokeToken(id, tokenId));
         return ResponseEntity.noContent().build();
-    }
-
-    private static void requireUserId(String id) {
-        if (!IdType.USER.matches(id)) {
-            throw new NotFoundException("no user with id " + id);
-        }
     }
 
     private static void requireAdminOrSelf(AuthenticatedUser caller, String userId) {

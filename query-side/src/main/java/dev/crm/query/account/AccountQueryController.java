@@ -4,7 +4,6 @@ import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountQueries.ListAccounts;
 import dev.crm.api.account.AccountView;
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.PageQuery;
 import dev.crm.api.common.Versioned;
 import dev.crm.query.asof.PointInTime;
@@ -46,9 +45,7 @@ class AccountQueryController {
 
     @GetMapping("/{id}")
     Versioned<AccountView> get(@PathVariable String id, HttpServletRequest request) {
-        if (!IdType.ACCOUNT.matches(id)) {
-            throw new NotFoundException("no account with id " + id);
-        }
+        IdType.ACCOUNT.requireMatch(id);
         return pointInTime.find(request, new FindAccount(id), id, "no account with id " + id,
                 AccountProjection.GROUP, "DELETE FROM read_model.account WHERE id = ?");
     }

@@ -1,7 +1,6 @@
 package dev.crm.query.contact;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.PageQuery;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.contact.ContactQueries.FindContact;
@@ -48,9 +47,7 @@ class ContactQueryController {
 
     @GetMapping("/{id}")
     Versioned<ContactView> get(@PathVariable String id, HttpServletRequest request) {
-        if (!IdType.CONTACT.matches(id)) {
-            throw new NotFoundException("no contact with id " + id);
-        }
+        IdType.CONTACT.requireMatch(id);
         return pointInTime.find(request, new FindContact(id), id, "no contact with id " + id,
                 ContactProjection.GROUP, "DELETE FROM read_model.contact WHERE id = ?");
     }

@@ -38,9 +38,7 @@ class HistoryController {
         if (type == null) {
             throw new NotFoundException("There is nothing at this path.");
         }
-        if (!type.matches(id)) {
-            throw new NotFoundException("no " + type.entityType() + " with id " + id);
-        }
+        type.requireMatch(id);
         ListParams params = ListParams.of(request);
         PageQuery page = EventOrder.page(params, false);
         params.throwIfInvalid();

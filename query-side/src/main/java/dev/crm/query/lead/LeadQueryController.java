@@ -1,7 +1,6 @@
 package dev.crm.query.lead;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.PageQuery;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.lead.LeadQueries.FindLead;
@@ -48,9 +47,7 @@ class LeadQueryController {
 
     @GetMapping("/{id}")
     Versioned<LeadView> get(@PathVariable String id, HttpServletRequest request) {
-        if (!IdType.LEAD.matches(id)) {
-            throw new NotFoundException("no lead with id " + id);
-        }
+        IdType.LEAD.requireMatch(id);
         return pointInTime.find(request, new FindLead(id), id, "no lead with id " + id,
                 LeadProjection.GROUP, "DELETE FROM read_model.lead WHERE id = ?");
     }

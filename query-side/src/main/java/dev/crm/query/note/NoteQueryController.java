@@ -1,7 +1,6 @@
 package dev.crm.query.note;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.PageQuery;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.contact.ContactQueries.FindContact;
@@ -35,9 +34,7 @@ class NoteQueryController {
 
     @GetMapping("/api/contacts/{contactId}/notes")
     PageResponse<NoteView> list(@PathVariable String contactId, HttpServletRequest request) {
-        if (!IdType.CONTACT.matches(contactId)) {
-            throw new NotFoundException("no contact with id " + contactId);
-        }
+        IdType.CONTACT.requireMatch(contactId);
         readModels.find(new FindContact(contactId), "no contact with id " + contactId);
         ListParams params = ListParams.of(request);
         PageQuery page = params.page(ORDERABLE);
@@ -47,9 +44,7 @@ class NoteQueryController {
 
     @GetMapping("/api/notes/{id}")
     Versioned<NoteView> get(@PathVariable String id, HttpServletRequest request) {
-        if (!IdType.NOTE.matches(id)) {
-            throw new NotFoundException("no note with id " + id);
-        }
+        IdType.NOTE.requireMatch(id);
         return pointInTime.find(request, new FindNote(id), id, "no note with id " + id,
                 NoteProjection.GROUP, "DELETE FROM read_model.note WHERE id = ?");
     }

@@ -1,7 +1,6 @@
 package dev.crm.query.opportunity;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.PageQuery;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
@@ -49,9 +48,7 @@ class OpportunityQueryController {
 
     @GetMapping("/{id}")
     Versioned<OpportunityView> get(@PathVariable String id, HttpServletRequest request) {
-        if (!IdType.OPPORTUNITY.matches(id)) {
-            throw new NotFoundException("no opportunity with id " + id);
-        }
+        IdType.OPPORTUNITY.requireMatch(id);
         return pointInTime.find(request, new FindOpportunity(id), id, "no opportunity with id " + id,
                 OpportunityProjection.GROUP, "DELETE FROM read_model.opportunity WHERE id = ?");
     }

@@ -1,7 +1,6 @@
 package dev.crm.query.task;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.PageQuery;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.task.TaskQueries.FindTask;
@@ -47,9 +46,7 @@ class TaskQueryController {
 
     @GetMapping("/{id}")
     Versioned<TaskView> get(@PathVariable String id, HttpServletRequest request) {
-        if (!IdType.TASK.matches(id)) {
-            throw new NotFoundException("no task with id " + id);
-        }
+        IdType.TASK.requireMatch(id);
         return pointInTime.find(request, new FindTask(id), id, "no task with id " + id,
                 TaskProjection.GROUP, "DELETE FROM read_model.task WHERE id = ?");
     }

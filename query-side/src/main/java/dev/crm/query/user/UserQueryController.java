@@ -1,7 +1,6 @@
 package dev.crm.query.user;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.PageQuery;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.user.AuthenticatedUser;
@@ -54,9 +53,7 @@ class UserQueryController {
 
     @GetMapping("/{id}")
     Versioned<UserView> get(@PathVariable String id, HttpServletRequest request) {
-        if (!IdType.USER.matches(id)) {
-            throw new NotFoundException("no user with id " + id);
-        }
+        IdType.USER.requireMatch(id);
         return pointInTime.find(request, new FindUser(id), id, "no user with id " + id, UserProjection.GROUP,
                 "DELETE FROM read_model.app_user WHERE id = ?", "DELETE FROM read_model.api_token WHERE user_id = ?");
     }

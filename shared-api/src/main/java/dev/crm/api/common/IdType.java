@@ -45,6 +45,14 @@ public enum IdType {
         return prefix + UlidCreator.getMonotonicUlid();
     }
 
+    /** Answers 404 for an id that is not of this type's shape: no record of this type can have it. */
+    public String requireMatch(String id) {
+        if (!matches(id)) {
+            throw new NotFoundException("no " + entityType + " with id " + id);
+        }
+        return id;
+    }
+
     /** Whether {@code id} has this type's prefix and a well-formed ULID (upper case, as issued). */
     public boolean matches(String id) {
         return id != null && pattern.matcher(id).matches();
