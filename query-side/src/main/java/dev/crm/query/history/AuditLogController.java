@@ -1,5 +1,6 @@
 package dev.crm.query.history;
 
+import dev.crm.api.common.EventNames;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.PageQuery;
 import dev.crm.api.history.AuditEntry;

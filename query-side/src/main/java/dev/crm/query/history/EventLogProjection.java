@@ -1,6 +1,7 @@
 package dev.crm.query.history;
 
 import dev.crm.api.common.DeletionEvent;
+import dev.crm.api.common.EventNames;
 import dev.crm.api.common.IdType;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -54,7 +55,7 @@ class EventLogProjection {
                     (id, entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, changes)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::json)""",
                 EventNames.eventId(event.getIdentifier()), entityType, entityId,
-                version(event.getSequenceNumber()), EventNames.eventType(entityType, event.getPayloadType()),
+                version(event.getSequenceNumber()), EventNames.eventType(entityType, event.getPayloadType().getName()),
                 timestamp(event.getTimestamp()), text(event.getMetaData().get("actorId")),
                 text(event.getMetaData().get("actorName")), json.writeValueAsString(changes));
     }

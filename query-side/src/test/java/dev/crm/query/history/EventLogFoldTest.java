@@ -1,5 +1,6 @@
 package dev.crm.query.history;
 
+import dev.crm.api.common.EventNames;
 import dev.crm.api.contact.ContactEvents.ContactStageChanged;
 import dev.crm.api.contact.ContactStage;
 import dev.crm.api.user.UserEvents.TokenIssued;
@@ -34,11 +35,11 @@ class EventLogFoldTest {
 
     @Test
     void eventTypesAreTheEntityTypeAndTheClassNameWithoutTheEntityInSnakeCase() {
-        assertThat(EventNames.eventType("contact", ContactStageChanged.class)).isEqualTo("contact.stage_changed");
-        assertThat(EventNames.eventType("user", TokenIssued.class)).isEqualTo("user.token_issued");
-        assertThat(EventNames.eventType("lead", LeadConverted.class)).isEqualTo("lead.converted");
-        assertThat(EventNames.eventType("lead", LeadStatusChanged.class)).isEqualTo("lead.status_changed");
-        assertThat(EventNames.eventType("account", AccountRenamed.class)).isEqualTo("account.renamed");
+        assertThat(EventNames.eventType("contact", ContactStageChanged.class.getName())).isEqualTo("contact.stage_changed");
+        assertThat(EventNames.eventType("user", TokenIssued.class.getName())).isEqualTo("user.token_issued");
+        assertThat(EventNames.eventType("lead", LeadConverted.class.getName())).isEqualTo("lead.converted");
+        assertThat(EventNames.eventType("lead", LeadStatusChanged.class.getName())).isEqualTo("lead.status_changed");
+        assertThat(EventNames.eventType("account", AccountRenamed.class.getName())).isEqualTo("account.renamed");
     }
 
     @Test
