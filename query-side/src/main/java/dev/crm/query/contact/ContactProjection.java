@@ -8,6 +8,7 @@ import dev.crm.api.contact.ContactEvents.ContactDetailsCorrected;
 import dev.crm.api.contact.ContactEvents.ContactEmailStatusChanged;
 import dev.crm.api.contact.ContactEvents.ContactStageChanged;
 import dev.crm.api.contact.ContactEvents.ContactTagsChanged;
+import dev.crm.query.admin.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -26,6 +27,7 @@ import static dev.crm.query.sql.Rows.version;
  * account are not copied here: the query joins them, so renames show at once.
  */
 @Component
+@ReadModelTables("contact")
 @ProcessingGroup(ContactProjection.GROUP)
 class ContactProjection {
 

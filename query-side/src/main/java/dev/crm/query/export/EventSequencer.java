@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code tx_id}), and the export runs one before it reads.
  */
 @Component
-class EventSequencer {
+public class EventSequencer {
 
     /** Any constant no other code uses as an advisory lock key: "evtpos" in ASCII. */
     private static final long LOCK = 0x657674706f73L;
@@ -35,7 +35,7 @@ class EventSequencer {
         this.transaction = transaction;
     }
 
-    void run() {
+    public void run() {
         transaction.executeWithoutResult(status -> {
             jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, LOCK);
             String horizon = jdbc.queryForObject("SELECT pg_snapshot_xmin(pg_current_snapshot())::text",

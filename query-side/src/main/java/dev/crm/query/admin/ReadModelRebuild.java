@@ -1,0 +1,224 @@
+package dev.crm.query.admin;
+
+import dev.crm.query.export.EventSequencer;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rebuilds a subscribing read model while the API keeps serving (and the live projection keeps writing)
+ * the current tables:
+ * <ol>
+ * <li>shadow tables {@code <table>_rebuild} are created like the live ones (columns, defaults, generated
+ * columns, constraints, indexes);</li>
+ * <li>the event store is replayed into them in export-position order, in big batches, one transaction
+ * per batch, through the processing group's own handlers on a connection that redirects their SQL to the
+ * shadows ({@link RedirectedConnection});</li>
+ * <li>one short transaction locks the live tables against writes ({@code EXCLUSIVE}: readers go on,
+ * the live projection, which runs inside each command's transaction, waits), replays what arrived since,
+ * drops the live tables and renames the shadows (and their indexes) into their place. Its snapshot is
+ * taken after the locks: every event whose transaction already wrote the live tables has committed and is
+ * replayed; every event still in flight is not, and its blocked projection write lands in the renamed
+ * table afterwards (PostgreSQL looks the name up again once the lock is granted). No event is lost or
+ * applied twice.</li>
+ * </ol>
+ */
+@Component
+class ReadModelRebuild {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
+    private static final int BATCH = 20_000;
+    private static final int SWAP_ATTEMPTS = 20;
+    private static final Pattern INDEX_DEF = Pattern.compile("CREATE (UNIQUE )?INDEX \\S+ ON \\S+ (.*)");
+    private static final String COLUMNS = """
+            e.type, e.aggregate_identifier, e.sequence_number, e.event_identifier, e.time_stamp, e.payload_type,
+            e.payload_revision, e.payload, e.meta_data""";
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final EventSequencer sequencer;
+    private final Configuration axon;
+
+    ReadModelRebuild(DataSource dataSource, JdbcTemplate jdbc, EventSequencer sequencer, Configuration axon) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.sequencer = sequencer;
+        this.axon = axon;
+    }
+
+    /** Rebuilds the tables from every stored event through {@code handlers}; returns the events replayed. */
+    long rebuild(String group, List<String> tables, EventHandlerInvoker handlers) throws Exception {
+        List<String> sorted = tables.stream().sorted().toList(); // one lock order for every rebuild
+        Map<String, String> indexNames = createShadows(sorted);
+        long position = 0;
+        long replayed = 0;
+        while (true) {
+            sequencer.run();
+            List<PositionedEvent> batch = jdbc.query("SELECT p.position, " + COLUMNS + """
+                     FROM event_store.event_position p
+                     JOIN event_store.domain_event_entry e ON e.global_index = p.global_index
+                    WHERE p.position > ? ORDER BY p.position LIMIT ?""", PositionedEvent.ROW, position, BATCH);
+            if (batch.isEmpty()) {
+                break;
+            }
+            inTransaction(sorted, connection -> {
+                replay(batch, handlers);
+                return null;
+            });
+            position = batch.get(batch.size() - 1).position();
+            replayed += batch.size();
+        }
+        for (String table : sorted) {
+            jdbc.execute("ANALYZE read_model." + table + RedirectedConnection.SUFFIX);
+        }
+        long caughtUp = swap(group, sorted, indexNames, handlers, position);
+        return replayed + caughtUp;
+    }
+
+    private Map<String, String> createShadows(List<String> tables) {
+        Map<String, String> indexNames = new HashMap<>();
+        for (String table : tables) {
+            String shadow = table + RedirectedConnection.SUFFIX;
+            jdbc.execute("DROP TABLE IF EXISTS read_model." + shadow);
+            jdbc.execute("CREATE TABLE read_model." + shadow + " (LIKE read_model." + table + " INCLUDING ALL)");
+            Map<String, String> live = indexesByDefinition(table);
+            indexesByDefinition(shadow).forEach((definition, name) -> {
+                String original = live.get(definition);
+                if (original == null) {
+                    throw new IllegalStateException("no index of " + table + " matches " + name);
+                }
+                indexNames.put(name, original);
+            });
+        }
+        return indexNames;
+    }
+
+    /** Index definitions without their names and tables, so that a table's and its copy's compare equal. */
+    private Map<String, String> indexesByDefinition(String table) {
+        Map<String, String> indexes = new HashMap<>();
+        jdbc.query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'read_model' AND tablename = ?",
+                rs -> {
+                    Matcher definition = INDEX_DEF.matcher(rs.getString("indexdef"));
+                    if (!definition.matches()) {
+                        throw new IllegalStateException("unexpected index " + rs.getString("indexdef"));
+                    }
+                    indexes.put(definition.group(1) + definition.group(2), rs.getString("indexname"));
+                }, table);
+        return indexes;
+    }
+
+    private long swap(String group, List<String> tables, Map<String, String> indexNames, EventHandlerInvoker handlers,
+                      long position) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(tables, connection -> {
+                    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    try (Statement statement = connection.createStatement()) {
+                        // Give way rather than deadlock with a command holding one of the tables and
+                        // waiting for another; the swap is simply tried again.
+                        statement.execute("SET LOCAL lock_timeout = '300ms'");
+                        statement.execute("LOCK TABLE " + String.join(", ", tables.stream()
+                                .map(t -> "read_model." + t).toList()) + " IN EXCLUSIVE MODE");
+                    }
+                    // The snapshot starts here, after the locks (repeatable read: one snapshot for both).
+                    List<PositionedEvent> numbered = jdbc.query("SELECT p.position, " + COLUMNS + """
+                             FROM event_store.event_position p
+                             JOIN event_store.domain_event_entry e ON e.global_index = p.global_index
+                            WHERE p.position > ? ORDER BY p.position""", PositionedEvent.ROW, position);
+                    List<PositionedEvent> unnumbered = jdbc.query("SELECT 0 AS position, " + COLUMNS + """
+                             FROM event_store.domain_event_entry e
+                            WHERE e.tx_id >= (SELECT next_tx_id FROM event_store.event_sequencer)
+                              AND NOT EXISTS (SELECT 1 FROM event_store.event_position p
+                                               WHERE p.global_index = e.global_index)
+                            ORDER BY e.tx_id, e.global_index""", PositionedEvent.ROW);
+                    replay(numbered, handlers);
+                    replay(unnumbered, handlers);
+                    try (Statement statement = connection.createStatement()) {
+                        for (String table : tables) {
+                            statement.execute("DROP TABLE read_model." + table);
+                            statement.execute("ALTER TABLE read_model." + table + RedirectedConnection.SUFFIX
+                                    + " RENAME TO " + table);
+                        }
+                        for (Map.Entry<String, String> index : indexNames.entrySet()) {
+                            statement.execute("ALTER INDEX read_model." + index.getKey() + " RENAME TO "
+                                    + index.getValue());
+                        }
+                    }
+                    return (long) numbered.size() + unnumbered.size();
+                });
+            } catch (SQLException e) {
+                if (attempt == SWAP_ATTEMPTS || !"55P03".equals(e.getSQLState())) {
+                    throw e;
+                }
+                LOG.info("Swapping the rebuilt {} tables waited too long for a lock; trying again", group);
+                Thread.sleep(50L * attempt);
+            }
+        }
+    }
+
+    private void replay(List<PositionedEvent> events, EventHandlerInvoker handlers) throws Exception {
+        List<? extends DomainEventMessage<?>> messages = EventStreamUtils.asStream(
+                EventStreamUtils.upcastAndDeserializeDomainEvents(events.stream().map(PositionedEvent::entry),
+                        axon.eventSerializer(), axon.upcasterChain())).toList();
+        for (DomainEventMessage<?> message : messages) {
+            handlers.handle(message, Segment.ROOT_SEGMENT);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a connection of its own that redirects the tables' SQL to
+     * their shadows; the connection is bound to this thread, so the projection's {@code JdbcTemplate} uses it.
+     */
+    private <T> T inTransaction(List<String> tables, Work<T> work) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            TransactionSynchronizationManager.bindResource(dataSource,
+                    new ConnectionHolder(RedirectedConnection.of(connection, tables)));
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (Exception | Error e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                TransactionSynchronizationManager.unbindResource(dataSource);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws Exception;
+    }
+
+    private record PositionedEvent(long position, GenericDomainEventEntry<byte[]> entry) {
+
+        static final RowMapper<PositionedEvent> ROW = (rs, n) -> new PositionedEvent(rs.getLong("position"),
+                new GenericDomainEventEntry<>(rs.getString("type"), rs.getString("aggregate_identifier"),
+                        rs.getLong("sequence_number"), rs.getString("event_identifier"), rs.getString("time_stamp"),
+                        rs.getString("payload_type"), rs.getString("payload_revision"), rs.getBytes("payload"),
+                        rs.getBytes("meta_data")));
+    }
+}
