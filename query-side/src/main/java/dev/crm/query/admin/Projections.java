@@ -73,13 +73,13 @@ class Projections {
                 streaming.start();
             };
         } else {
-            List<String> tables = tables(name);
-            if (tables.isEmpty() || !(processor instanceof AbstractEventProcessor subscribing)) {
+            ReadModelRebuild.Declaration declaration = declaration(name);
+            if (declaration.tables().isEmpty() || !(processor instanceof AbstractEventProcessor subscribing)) {
                 throw new ConflictException("the projection " + name + " declares no tables to rebuild");
             }
             work = () -> {
                 try {
-                    long events = rebuild.rebuild(name, tables, subscribing.eventHandlerInvoker());
+                    long events = rebuild.rebuild(name, declaration, subscribing.eventHandlerInvoker());
                     LOG.info("Rebuilt the {} projection from {} events", name, events);
                 } catch (Exception e) {
                     throw new IllegalStateException("rebuilding the " + name + " projection failed", e);
@@ -103,17 +103,20 @@ class Projections {
         return status(processor, head());
     }
 
-    /** The tables the beans of this processing group declare. */
-    private List<String> tables(String group) {
+    /** What the beans of this processing group declare: their tables, and whether their records are independent. */
+    private ReadModelRebuild.Declaration declaration(String group) {
         Set<String> tables = new LinkedHashSet<>();
+        boolean independent = true;
         for (Object bean : context.getBeansWithAnnotation(ReadModelTables.class).values()) {
             Class<?> type = AopUtils.getTargetClass(bean);
             ProcessingGroup processingGroup = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
             if (processingGroup != null && processingGroup.value().equals(group)) {
-                tables.addAll(List.of(AnnotationUtils.findAnnotation(type, ReadModelTables.class).value()));
+                ReadModelTables declared = AnnotationUtils.findAnnotation(type, ReadModelTables.class);
+                tables.addAll(List.of(declared.value()));
+                independent &= declared.recordsIndependent();
             }
         }
-        return new ArrayList<>(tables);
+        return new ReadModelRebuild.Declaration(new ArrayList<>(tables), independent);
     }
 
     private ProjectionStatus status(EventProcessor processor, long head) {

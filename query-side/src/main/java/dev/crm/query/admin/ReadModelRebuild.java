@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ import java.util.regex.Pattern;
  * columns, constraints, indexes);</li>
  * <li>the event store is replayed into them in export-position order, in big batches, one transaction
  * per batch, through the processing group's own handlers on a connection that redirects their SQL to the
- * shadows ({@link RedirectedConnection});</li>
+ * shadows and batches their writes ({@link ShadowConnection});</li>
  * <li>one short transaction locks the live tables against writes ({@code EXCLUSIVE}: readers go on,
  * the live projection, which runs inside each command's transaction, waits), replays what arrived since,
  * drops the live tables and renames the shadows (and their indexes) into their place. Its snapshot is
@@ -46,8 +48,12 @@ import java.util.regex.Pattern;
 @Component
 class ReadModelRebuild {
 
+    /** What a processing group declares with {@link ReadModelTables}. */
+    record Declaration(List<String> tables, boolean recordsIndependent) {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
-    private static final int BATCH = 20_000;
+    private static final int BATCH = 50_000;
     private static final int SWAP_ATTEMPTS = 20;
     private static final Pattern INDEX_DEF = Pattern.compile("CREATE (UNIQUE )?INDEX \\S+ ON \\S+ (.*)");
     private static final String COLUMNS = """
@@ -67,9 +73,10 @@ class ReadModelRebuild {
     }
 
     /** Rebuilds the tables from every stored event through {@code handlers}; returns the events replayed. */
-    long rebuild(String group, List<String> tables, EventHandlerInvoker handlers) throws Exception {
-        List<String> sorted = tables.stream().sorted().toList(); // one lock order for every rebuild
-        Map<String, String> indexNames = createShadows(sorted);
+    long rebuild(String group, Declaration declaration, EventHandlerInvoker handlers) throws Exception {
+        Declaration sorted = new Declaration(declaration.tables().stream().sorted().toList(), // one lock order
+                declaration.recordsIndependent());
+        Shadows shadows = createShadows(sorted.tables());
         long position = 0;
         long replayed = 0;
         while (true) {
@@ -81,24 +88,43 @@ class ReadModelRebuild {
             if (batch.isEmpty()) {
                 break;
             }
-            inTransaction(sorted, connection -> {
-                replay(batch, handlers);
+            inTransaction(sorted.tables(), Connection.TRANSACTION_READ_COMMITTED, (connection, shadow) -> {
+                try (Statement statement = connection.createStatement()) {
+                    // A crash loses nothing here: an unfinished rebuild is thrown away and started again.
+                    statement.execute("SET LOCAL synchronous_commit = off");
+                }
+                replay(batch, sorted, handlers);
                 return null;
             });
             position = batch.get(batch.size() - 1).position();
             replayed += batch.size();
+            analyze(sorted.tables());
         }
-        for (String table : sorted) {
-            jdbc.execute("ANALYZE read_model." + table + RedirectedConnection.SUFFIX);
-        }
-        long caughtUp = swap(group, sorted, indexNames, handlers, position);
-        return replayed + caughtUp;
+        shadows.deferredIndexes().forEach(jdbc::execute);
+        analyze(sorted.tables());
+        return replayed + swap(group, sorted, shadows.indexNames(), handlers, position);
     }
 
-    private Map<String, String> createShadows(List<String> tables) {
-        Map<String, String> indexNames = new HashMap<>();
+    /**
+     * Fresh statistics for the growing shadows, so that the planner stops taking them for empty tables
+     * (together with {@code enable_seqscan = off} while they are written, see {@link #inTransaction}).
+     */
+    private void analyze(List<String> tables) {
         for (String table : tables) {
-            String shadow = table + RedirectedConnection.SUFFIX;
+            jdbc.execute("ANALYZE read_model." + table + ShadowConnection.SUFFIX);
+        }
+    }
+
+    /**
+     * Creates the shadows like the live tables, and answers the index names to restore at the swap. Indexes
+     * that are not unique are dropped from the shadows until the bulk replay is done: maintaining them row
+     * by row (a trigram index above all) costs far more than building them once at the end.
+     */
+    private Shadows createShadows(List<String> tables) {
+        Map<String, String> indexNames = new HashMap<>();
+        List<String> deferred = new ArrayList<>();
+        for (String table : tables) {
+            String shadow = table + ShadowConnection.SUFFIX;
             jdbc.execute("DROP TABLE IF EXISTS read_model." + shadow);
             jdbc.execute("CREATE TABLE read_model." + shadow + " (LIKE read_model." + table + " INCLUDING ALL)");
             Map<String, String> live = indexesByDefinition(table);
@@ -109,8 +135,19 @@ class ReadModelRebuild {
                 }
                 indexNames.put(name, original);
             });
+            jdbc.query("""
+                    SELECT c.relname, pg_get_indexdef(i.indexrelid) AS definition
+                      FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                     WHERE i.indrelid = ?::regclass AND NOT i.indisunique""", rs -> {
+                deferred.add(rs.getString("definition"));
+                jdbc.execute("DROP INDEX read_model." + rs.getString("relname"));
+            }, "read_model." + shadow);
         }
-        return indexNames;
+        return new Shadows(indexNames, deferred);
+    }
+
+    /** The shadows' index names mapped to the live ones, and the indexes to create once the bulk is in. */
+    private record Shadows(Map<String, String> indexNames, List<String> deferredIndexes) {
     }
 
     /** Index definitions without their names and tables, so that a table's and its copy's compare equal. */
@@ -127,12 +164,12 @@ class ReadModelRebuild {
         return indexes;
     }
 
-    private long swap(String group, List<String> tables, Map<String, String> indexNames, EventHandlerInvoker handlers,
-                      long position) throws Exception {
+    private long swap(String group, Declaration declaration, Map<String, String> indexNames,
+                      EventHandlerInvoker handlers, long position) throws Exception {
+        List<String> tables = declaration.tables();
         for (int attempt = 1; ; attempt++) {
             try {
-                return inTransaction(tables, connection -> {
-                    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                return inTransaction(tables, Connection.TRANSACTION_REPEATABLE_READ, (connection, shadow) -> {
                     try (Statement statement = connection.createStatement()) {
                         // Give way rather than deadlock with a command holding one of the tables and
                         // waiting for another; the swap is simply tried again.
@@ -151,12 +188,14 @@ class ReadModelRebuild {
                               AND NOT EXISTS (SELECT 1 FROM event_store.event_position p
                                                WHERE p.global_index = e.global_index)
                             ORDER BY e.tx_id, e.global_index""", PositionedEvent.ROW);
-                    replay(numbered, handlers);
-                    replay(unnumbered, handlers);
+                    List<PositionedEvent> missing = new ArrayList<>(numbered);
+                    missing.addAll(unnumbered);
+                    replay(missing, declaration, handlers);
+                    shadow.flush();
                     try (Statement statement = connection.createStatement()) {
                         for (String table : tables) {
                             statement.execute("DROP TABLE read_model." + table);
-                            statement.execute("ALTER TABLE read_model." + table + RedirectedConnection.SUFFIX
+                            statement.execute("ALTER TABLE read_model." + table + ShadowConnection.SUFFIX
                                     + " RENAME TO " + table);
                         }
                         for (Map.Entry<String, String> index : indexNames.entrySet()) {
@@ -164,7 +203,7 @@ class ReadModelRebuild {
                                     + index.getValue());
                         }
                     }
-                    return (long) numbered.size() + unnumbered.size();
+                    return (long) missing.size();
                 });
             } catch (SQLException e) {
                 if (attempt == SWAP_ATTEMPTS || !"55P03".equals(e.getSQLState())) {
@@ -176,26 +215,53 @@ class ReadModelRebuild {
         }
     }
 
-    private void replay(List<PositionedEvent> events, EventHandlerInvoker handlers) throws Exception {
+    private void replay(List<PositionedEvent> events, Declaration declaration, EventHandlerInvoker handlers)
+            throws Exception {
         List<? extends DomainEventMessage<?>> messages = EventStreamUtils.asStream(
                 EventStreamUtils.upcastAndDeserializeDomainEvents(events.stream().map(PositionedEvent::entry),
                         axon.eventSerializer(), axon.upcasterChain())).toList();
-        for (DomainEventMessage<?> message : messages) {
+        for (DomainEventMessage<?> message : declaration.recordsIndependent() ? inWaves(messages) : messages) {
             handlers.handle(message, Segment.ROOT_SEGMENT);
         }
     }
 
     /**
-     * Runs {@code work} in one transaction on a connection of its own that redirects the tables' SQL to
-     * their shadows; the connection is bound to this thread, so the projection's {@code JdbcTemplate} uses it.
+     * The same events, each record's in their order, but the first event of every record before the second
+     * of any, and so on, and within such a wave grouped by kind: consecutive events then run the same
+     * statement, which {@link ShadowConnection} sends as one batch.
      */
-    private <T> T inTransaction(List<String> tables, Work<T> work) throws Exception {
+    private static List<DomainEventMessage<?>> inWaves(List<? extends DomainEventMessage<?>> messages) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Waved> waved = new ArrayList<>(messages.size());
+        for (DomainEventMessage<?> message : messages) {
+            int wave = seen.merge(message.getAggregateIdentifier(), 1, Integer::sum);
+            waved.add(new Waved(wave, message.getPayloadType().getName(), message));
+        }
+        waved.sort(Comparator.comparingInt(Waved::wave).thenComparing(Waved::kind)); // stable: keeps order within
+        return waved.stream().<DomainEventMessage<?>>map(Waved::message).toList();
+    }
+
+    private record Waved(int wave, String kind, DomainEventMessage<?> message) {
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a connection of its own; the handlers' {@code JdbcTemplate}
+     * finds its shadow-writing face bound to this thread. Sequential scans are off while the shadows are
+     * written: their statistics lag behind their growth, and a cached plan that scans a table that was empty
+     * when planned turns every update into a full scan.
+     */
+    private <T> T inTransaction(List<String> tables, int isolation, Work<T> work) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            TransactionSynchronizationManager.bindResource(dataSource,
-                    new ConnectionHolder(RedirectedConnection.of(connection, tables)));
+            connection.setTransactionIsolation(isolation);
+            ShadowConnection shadow = new ShadowConnection(connection, tables);
+            TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(shadow.connection()));
             try {
-                T result = work.run(connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL enable_seqscan = off");
+                }
+                T result = work.run(connection, shadow);
+                shadow.flush();
                 connection.commit();
                 return result;
             } catch (Exception | Error e) {
@@ -203,6 +269,7 @@ class ReadModelRebuild {
                 throw e;
             } finally {
                 TransactionSynchronizationManager.unbindResource(dataSource);
+                shadow.close();
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 connection.setAutoCommit(true);
             }
@@ -210,7 +277,7 @@ class ReadModelRebuild {
     }
 
     private interface Work<T> {
-        T run(Connection connection) throws Exception;
+        T run(Connection connection, ShadowConnection shadow) throws Exception;
     }
 
     private record PositionedEvent(long position, GenericDomainEventEntry<byte[]> entry) {

@@ -10,11 +10,21 @@ import java.lang.annotation.Target;
  * its processing group rebuildable by {@code POST /api/admin/projections/{group}/rebuild}. The rebuild
  * replays the event store through the projection's own handlers into copies of these tables, then swaps
  * them in. So the handlers must name these tables as {@code read_model.<table>} in their SQL, write no
- * other table, and the tables must not own sequences (serial columns): their values come from events.
+ * other table, must not rely on the row counts of their updates (a rebuild batches them and reports 1),
+ * and the tables must not own sequences (serial columns): their values come from events.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ReadModelTables {
 
     String[] value();
+
+    /**
+     * Whether each event changes only rows of the record it is about (its aggregate), so that events of
+     * different records may be applied in any order as long as each record's own events keep theirs: the
+     * contract Axon's per-aggregate sequencing policy assumes of projections processed in parallel. A
+     * rebuild then groups a batch's events by kind (first event of each record, second, ...), which turns
+     * the handlers' writes into long JDBC batches; without it the events are applied strictly in order.
+     */
+    boolean recordsIndependent() default false;
 }

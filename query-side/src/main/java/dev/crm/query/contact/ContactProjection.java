@@ -27,7 +27,7 @@ import static dev.crm.query.sql.Rows.version;
  * account are not copied here: the query joins them, so renames show at once.
  */
 @Component
-@ReadModelTables("contact")
+@ReadModelTables(value = "contact", recordsIndependent = true)
 @ProcessingGroup(ContactProjection.GROUP)
 class ContactProjection {
 

@@ -22,7 +22,7 @@ import static dev.crm.query.sql.Rows.version;
 
 /** Keeps {@code app_user} and {@code api_token} in step with the user events. */
 @Component
-@ReadModelTables({"app_user", "api_token"})
+@ReadModelTables(value = {"app_user", "api_token"}, recordsIndependent = true)
 @ProcessingGroup(UserProjection.GROUP)
 class UserProjection {
 
