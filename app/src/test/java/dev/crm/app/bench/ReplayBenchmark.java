@@ -1,6 +1,9 @@
 package dev.crm.app.bench;
 
 import dev.crm.app.support.ApiTest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,10 +21,15 @@ class ReplayBenchmark extends ApiTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void replay() throws Exception {
         int contacts = Integer.getInteger("bench.contacts", 200_000);
+        // The report projections would replay the loaded events at the same time on the same cores.
+        processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                .forEach(EventProcessor::shutDown);
         long start = System.nanoTime();
         int loaded = load(contacts);
         print("loaded %,d events (%,d contacts) in %.1f s", loaded, contacts, seconds(start));

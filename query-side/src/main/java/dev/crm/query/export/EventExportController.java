@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -136,7 +137,7 @@ class EventExportController {
         Optional<IdType> type = EventTypes.entityNamed(entityType);
         if (type.isEmpty()) {
             params.reject(name, "the entity must be one of: " + String.join(", ",
-                    java.util.Arrays.stream(IdType.values()).map(IdType::entityType).toList()));
+                    Arrays.stream(IdType.values()).map(IdType::entityType).toList()));
         }
         return type;
     }

@@ -3,6 +3,7 @@ package dev.crm.query.export;
 import com.github.f4b6a3.ulid.Ulid;
 import dev.crm.api.common.IdType;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -19,8 +20,8 @@ final class EventIds {
             return IdType.EVENT.prefix() + Ulid.from(UUID.fromString(eventIdentifier));
         } catch (IllegalArgumentException notAUuid) {
             // Axon lets a sender choose any identifier; derive a stable one from its name instead.
-            return IdType.EVENT.prefix() + Ulid.from(UUID.nameUUIDFromBytes(eventIdentifier.getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8)));
+            byte[] name = eventIdentifier.getBytes(StandardCharsets.UTF_8);
+            return IdType.EVENT.prefix() + Ulid.from(UUID.nameUUIDFromBytes(name));
         }
     }
 }
