@@ -49,7 +49,7 @@ class ProjectionRebuildApiTest extends ApiTest {
      */
     @Test
     void rebuiltTablesEqualTheLiveOnesRowForRow() throws Exception {
-        randomWrites(2400, new AtomicBoolean(true));
+        randomWrites(2000, new AtomicBoolean(true));
         snapshot();
         rebuild("contacts");
         rebuild("users");

@@ -103,10 +103,15 @@ class Projections {
         return status(processor, head());
     }
 
-    /** What the beans of this processing group declare: their tables, and whether their records are independent. */
+    /**
+     * What the beans of this processing group declare: their tables, whether their records are independent,
+     * and a set-based equivalent of their handlers, when they all have one.
+     */
     private ReadModelRebuild.Declaration declaration(String group) {
         Set<String> tables = new LinkedHashSet<>();
+        List<String> statements = new ArrayList<>();
         boolean independent = true;
+        boolean setBased = true;
         for (Object bean : context.getBeansWithAnnotation(ReadModelTables.class).values()) {
             Class<?> type = AopUtils.getTargetClass(bean);
             ProcessingGroup processingGroup = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
@@ -114,9 +119,15 @@ class Projections {
                 ReadModelTables declared = AnnotationUtils.findAnnotation(type, ReadModelTables.class);
                 tables.addAll(List.of(declared.value()));
                 independent &= declared.recordsIndependent();
+                if (bean instanceof SetBasedReplay replay) {
+                    statements.addAll(replay.replayStatements());
+                } else {
+                    setBased = false;
+                }
             }
         }
-        return new ReadModelRebuild.Declaration(new ArrayList<>(tables), independent);
+        return new ReadModelRebuild.Declaration(new ArrayList<>(tables), independent,
+                setBased ? statements : List.of());
     }
 
     private ProjectionStatus status(EventProcessor processor, long head) {

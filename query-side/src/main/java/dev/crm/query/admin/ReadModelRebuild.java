@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * <ol>
  * <li>shadow tables {@code <table>_rebuild} are created like the live ones (columns, defaults, generated
  * columns, constraints, indexes);</li>
- * <li>the event store is replayed into them in export-position order, in big batches, one transaction
- * per batch, through the processing group's own handlers on a connection that redirects their SQL to the
+ * <li>the event store is replayed into them: by the projection's set-based statements when it has them
+ * ({@link SetBasedReplay}), then (or else) in export-position order, in big batches, one transaction per
+ * batch, through the processing group's own handlers on a connection that redirects their SQL to the
  * shadows and batches their writes ({@link ShadowConnection});</li>
  * <li>one short transaction locks the live tables against writes ({@code EXCLUSIVE}: readers go on,
  * the live projection, which runs inside each command's transaction, waits), replays what arrived since,
@@ -48,8 +49,11 @@ import java.util.regex.Pattern;
 @Component
 class ReadModelRebuild {
 
-    /** What a processing group declares with {@link ReadModelTables}. */
-    record Declaration(List<String> tables, boolean recordsIndependent) {
+    /**
+     * What a processing group declares with {@link ReadModelTables} and {@link SetBasedReplay} (no
+     * statements: replay through the handlers only).
+     */
+    record Declaration(List<String> tables, boolean recordsIndependent, List<String> replayStatements) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
@@ -75,10 +79,31 @@ class ReadModelRebuild {
     /** Rebuilds the tables from every stored event through {@code handlers}; returns the events replayed. */
     long rebuild(String group, Declaration declaration, EventHandlerInvoker handlers) throws Exception {
         Declaration sorted = new Declaration(declaration.tables().stream().sorted().toList(), // one lock order
-                declaration.recordsIndependent());
+                declaration.recordsIndependent(), declaration.replayStatements());
         Shadows shadows = createShadows(sorted.tables());
         long position = 0;
         long replayed = 0;
+        if (!sorted.replayStatements().isEmpty()) {
+            sequencer.run();
+            long upTo = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM event_store.event_position",
+                    Long.class);
+            inTransaction(sorted.tables(), Connection.TRANSACTION_READ_COMMITTED, (connection, shadow) -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL synchronous_commit = off");
+                    // Set-based statements read the whole store: scans are what they need.
+                    statement.execute("SET LOCAL enable_seqscan = on");
+                    statement.execute("SET LOCAL work_mem = '64MB'");
+                }
+                for (String sql : sorted.replayStatements()) {
+                    jdbc.update(sql.replace(":upTo", "?"), upTo);
+                }
+                return null;
+            });
+            position = upTo;
+            replayed = jdbc.queryForObject("SELECT count(*) FROM event_store.event_position WHERE position <= ?",
+                    Long.class, upTo);
+            analyze(sorted.tables());
+        }
         while (true) {
             sequencer.run();
             List<PositionedEvent> batch = jdbc.query("SELECT p.position, " + COLUMNS + """
@@ -217,11 +242,24 @@ class ReadModelRebuild {
 
     private void replay(List<PositionedEvent> events, Declaration declaration, EventHandlerInvoker handlers)
             throws Exception {
+        Map<String, Boolean> handled = new HashMap<>();
         List<? extends DomainEventMessage<?>> messages = EventStreamUtils.asStream(
-                EventStreamUtils.upcastAndDeserializeDomainEvents(events.stream().map(PositionedEvent::entry),
+                EventStreamUtils.upcastAndDeserializeDomainEvents(events.stream().map(PositionedEvent::entry)
+                                // Deserializing is most of the work; skip the events no handler takes.
+                                .filter(e -> handled.computeIfAbsent(e.getPayload().getType().getName(),
+                                        type -> handles(handlers, type))),
                         axon.eventSerializer(), axon.upcasterChain())).toList();
         for (DomainEventMessage<?> message : declaration.recordsIndependent() ? inWaves(messages) : messages) {
             handlers.handle(message, Segment.ROOT_SEGMENT);
+        }
+    }
+
+    /** Whether a handler takes this payload type; unknown types (upcast later, say) are kept to be sure. */
+    private static boolean handles(EventHandlerInvoker handlers, String payloadType) {
+        try {
+            return handlers.canHandleType(Class.forName(payloadType, false, ReadModelRebuild.class.getClassLoader()));
+        } catch (ClassNotFoundException e) {
+            return true;
         }
     }
 
