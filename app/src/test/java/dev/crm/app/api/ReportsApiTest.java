@@ -86,6 +86,15 @@ class ReportsApiTest extends ApiTest {
         JsonNode leadStages = await("/api/reports/stage-durations/?entityType=lead", r -> r.get("position").longValue() >= head);
         assertThat(stage(leadStages, "converted").get("entered").longValue()).isPositive();
 
+        // A rebuild replays the report from the start of the store and ends with the same answer.
+        assertThat(admin.post("/api/admin/projections/lead-funnel/rebuild/", null).expect(202).json()
+                .get("state").stringValue()).isEqualTo("rebuilding");
+        JsonNode replayed = await("/api/reports/lead-funnel/" + window, r -> r.get("position").longValue() >= head
+                && !state("lead-funnel").equals("rebuilding"));
+        assertThat(replayed.get("created")).isEqualTo(funnel.get("created"));
+        assertThat(replayed.get("reached")).isEqualTo(funnel.get("reached"));
+        assertThat(replayed.get("converted")).isEqualTo(funnel.get("converted"));
+
         JsonNode empty = admin.get("/api/reports/lead-funnel/?to=2000-01-01").expect(200).json();
         assertThat(empty.get("created").longValue()).isZero();
         assertThat(empty.get("conversionRate").isNull()).isTrue();
@@ -108,6 +117,15 @@ class ReportsApiTest extends ApiTest {
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM event_store.token_entry WHERE processor_name = 'lead-funnel'",
                 Integer.class)).isPositive();
+    }
+
+    private String state(String projection) {
+        for (JsonNode p : admin.get("/api/admin/projections/").expect(200).json().get("results")) {
+            if (p.get("name").stringValue().equals(projection)) {
+                return p.get("state").stringValue();
+            }
+        }
+        throw new AssertionError("no projection " + projection);
     }
 
     private String lead() {

@@ -16,7 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A run numbers exactly the events of transactions in {@code [next_tx_id, xmin)}, in (transaction,
  * index) order, then moves {@code next_tx_id} to {@code xmin}. Transactions that start later get larger
  * ids, so no event can ever land in a range already numbered: positions only grow and are never given
- * to an event after a reader passed them. Writers are never blocked; the price is that an event is
+ * to an event after a reader passed them. Within a run events go in (transaction, index) order, which keeps
+ * each record's events in version order: a transaction gets its id at its first write, the append, after
+ * it has read the record's earlier events, so it is younger than the transactions that wrote them.
+ * Writers are never blocked; the price is that an event is
  * exported only once every older transaction has finished (a moment under normal load). Runs are
  * serialised with a transaction-scoped advisory lock, each touches only the new events (indexed by
  * {@code tx_id}), and the export runs one before it reads.
