@@ -7,6 +7,7 @@ import dev.crm.api.user.UserEvents.UserDeactivated;
 import dev.crm.api.user.UserEvents.UserDetailsCorrected;
 import dev.crm.api.user.UserEvents.UserReactivated;
 import dev.crm.api.user.UserEvents.UserRoleChanged;
+import dev.crm.query.admin.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -21,6 +22,7 @@ import static dev.crm.query.sql.Rows.version;
 
 /** Keeps {@code app_user} and {@code api_token} in step with the user events. */
 @Component
+@ReadModelTables(value = {"app_user", "api_token"}, recordsIndependent = true)
 @ProcessingGroup(UserProjection.GROUP)
 class UserProjection {
 

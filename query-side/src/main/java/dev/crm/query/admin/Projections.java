@@ -1,0 +1,152 @@
+package dev.crm.query.admin;
+
+import dev.crm.api.common.ConflictException;
+import dev.crm.api.common.NotFoundException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The projections (Axon processing groups) of this application: their state, and their rebuild.
+ * Subscribing read models are rebuilt into shadow tables and swapped in ({@link ReadModelRebuild}); they
+ * must declare their tables with {@link ReadModelTables}. Streaming projections are replayed by Axon:
+ * their tokens are reset and their {@code @ResetHandler} clears what they own.
+ */
+@Component
+class Projections {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Projections.class);
+
+    private final EventProcessingConfiguration processing;
+    private final ApplicationContext context;
+    private final ReadModelRebuild rebuild;
+    private final JdbcTemplate jdbc;
+    private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
+
+    Projections(EventProcessingConfiguration processing, ApplicationContext context, ReadModelRebuild rebuild,
+                JdbcTemplate jdbc) {
+        this.processing = processing;
+        this.context = context;
+        this.rebuild = rebuild;
+        this.jdbc = jdbc;
+    }
+
+    List<ProjectionStatus> all() {
+        long head = head();
+        return new TreeMap<>(processing.eventProcessors()).values().stream().map(p -> status(p, head)).toList();
+    }
+
+    /** Starts rebuilding the projection in the background and answers its state at once. */
+    ProjectionStatus rebuild(String name) {
+        EventProcessor processor = processing.eventProcessors().get(name);
+        if (processor == null) {
+            throw new NotFoundException("no projection named " + name);
+        }
+        Runnable work;
+        if (processor instanceof StreamingEventProcessor streaming) {
+            if (!streaming.supportsReset()) {
+                throw new ConflictException("the projection " + name + " cannot be replayed");
+            }
+            work = () -> {
+                streaming.shutDown();
+                streaming.resetTokens();
+                streaming.start();
+            };
+        } else {
+            ReadModelRebuild.Declaration declaration = declaration(name);
+            if (declaration.tables().isEmpty() || !(processor instanceof AbstractEventProcessor subscribing)) {
+                throw new ConflictException("the projection " + name + " declares no tables to rebuild");
+            }
+            work = () -> {
+                try {
+                    long events = rebuild.rebuild(name, declaration, subscribing.eventHandlerInvoker());
+                    LOG.info("Rebuilt the {} projection from {} events", name, events);
+                } catch (Exception e) {
+                    throw new IllegalStateException("rebuilding the " + name + " projection failed", e);
+                }
+            };
+        }
+        if (!rebuilding.add(name)) {
+            throw new ConflictException("the projection " + name + " is being rebuilt already");
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.error("Rebuilding the {} projection failed; it keeps its current tables", name, e);
+            } finally {
+                rebuilding.remove(name);
+            }
+        }, "rebuild-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return status(processor, head());
+    }
+
+    /**
+     * What the beans of this processing group declare: their tables, whether their records are independent,
+     * and a set-based equivalent of their handlers, when they all have one.
+     */
+    private ReadModelRebuild.Declaration declaration(String group) {
+        Set<String> tables = new LinkedHashSet<>();
+        List<String> statements = new ArrayList<>();
+        boolean independent = true;
+        boolean setBased = true;
+        for (Object bean : context.getBeansWithAnnotation(ReadModelTables.class).values()) {
+            Class<?> type = AopUtils.getTargetClass(bean);
+            ProcessingGroup processingGroup = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
+            if (processingGroup != null && processingGroup.value().equals(group)) {
+                ReadModelTables declared = AnnotationUtils.findAnnotation(type, ReadModelTables.class);
+                tables.addAll(List.of(declared.value()));
+                independent &= declared.recordsIndependent();
+                if (bean instanceof SetBasedReplay replay) {
+                    statements.addAll(replay.replayStatements());
+                } else {
+                    setBased = false;
+                }
+            }
+        }
+        return new ReadModelRebuild.Declaration(new ArrayList<>(tables), independent,
+                setBased ? statements : List.of());
+    }
+
+    private ProjectionStatus status(EventProcessor processor, long head) {
+        String name = processor.getName();
+        if (processor instanceof StreamingEventProcessor streaming) {
+            Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
+            long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
+                    .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(0);
+            boolean replaying = streaming.isReplaying() || rebuilding.contains(name);
+            return new ProjectionStatus(name, "tracking", position, Math.max(0, head - position),
+                    replaying ? "rebuilding" : "live");
+        }
+        // A subscribing projection runs in the transaction that appends the event: always at the head.
+        String mode = processor instanceof SubscribingEventProcessor ? "subscribing" : "unknown";
+        return new ProjectionStatus(name, mode, head, 0, rebuilding.contains(name) ? "rebuilding" : "live");
+    }
+
+    private long head() {
+        Long head = jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry", Long.class);
+        return head == null ? 0 : head;
+    }
+}

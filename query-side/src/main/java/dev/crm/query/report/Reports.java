@@ -1,0 +1,114 @@
+package dev.crm.query.report;
+
+import dev.crm.api.common.IdType;
+import dev.crm.api.contact.ContactStage;
+import dev.crm.api.lead.LeadStatus;
+import dev.crm.api.opportunity.OpportunityStage;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The analysts' reports, computed from the report projections' tables. Those run on tracking (streaming)
+ * processors, unlike the read models ({@code axon.eventhandling.processors.<group>.*} in the application
+ * properties): they may lag behind writes by a moment, so every answer says up to which position of the
+ * event store it is computed; they keep that position in the JDBC token store and are replayed from the
+ * start on a rebuild; and an event their handlers fail on is parked in the dead-letter queue, with the rest
+ * of its record's events, instead of failing the write that caused it.
+ */
+@Component
+class Reports {
+
+    static final String STAGE_DURATIONS = "stage-durations";
+    static final String LEAD_FUNNEL = "lead-funnel";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
+
+    Reports(NamedParameterJdbcTemplate jdbc, EventProcessingConfiguration processing) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+    }
+
+    StageDurations stageDurations(IdType entity) {
+        long position = position(STAGE_DURATIONS);
+        Map<String, StageDurations.Stage> found = new HashMap<>();
+        jdbc.query("""
+                SELECT stage, count(*) AS entered, count(left_at) AS left_count,
+                       avg(extract(epoch FROM left_at - entered_at))::float8 AS mean,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered_at)::float8) AS median
+                  FROM read_model.report_stage_visit WHERE entity_type = :type GROUP BY stage""",
+                Map.of("type", entity.entityType()), rs -> {
+                    found.put(rs.getString("stage"), new StageDurations.Stage(rs.getString("stage"),
+                            rs.getLong("entered"), rs.getLong("left_count"), (Double) rs.getObject("mean", Double.class),
+                            (Double) rs.getObject("median", Double.class)));
+                });
+        List<StageDurations.Stage> stages = stagesOf(entity).stream()
+                .map(s -> found.getOrDefault(s, new StageDurations.Stage(s, 0, 0, null, null))).toList();
+        return new StageDurations(entity.entityType(), position, stages);
+    }
+
+    LeadFunnel leadFunnel(Instant from, Instant to) {
+        long position = position(LEAD_FUNNEL);
+        MapSqlParameterSource window = new MapSqlParameterSource();
+        List<String> conditions = new ArrayList<>();
+        if (from != null) {
+            conditions.add("created_at >= :from");
+            window.addValue("from", Timestamp.from(from));
+        }
+        if (to != null) {
+            conditions.add("created_at < :to");
+            window.addValue("to", Timestamp.from(to));
+        }
+        String inWindow = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        Map<String, Long> reached = new LinkedHashMap<>();
+        for (LeadStatus status : LeadStatus.values()) {
+            reached.put(status.toString(), 0L);
+        }
+        jdbc.query("SELECT s, count(*) AS n FROM read_model.report_lead, unnest(reached) s" + inWindow
+                + " GROUP BY s", window, rs -> {
+                    reached.put(rs.getString("s"), rs.getLong("n"));
+                });
+        return jdbc.queryForObject("""
+                SELECT count(*) AS created, count(converted_at) AS converted,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM converted_at - created_at)::float8)
+                           AS median
+                  FROM read_model.report_lead""" + inWindow, window, (rs, n) -> {
+            long created = rs.getLong("created");
+            long converted = rs.getLong("converted");
+            return new LeadFunnel(from, to, position, created, reached, converted,
+                    created == 0 ? null : (double) converted / created, (Double) rs.getObject("median", Double.class));
+        });
+    }
+
+    private static List<String> stagesOf(IdType entity) {
+        Class<? extends Enum<?>> type = switch (entity) {
+            case CONTACT -> ContactStage.class;
+            case LEAD -> LeadStatus.class;
+            case OPPORTUNITY -> OpportunityStage.class;
+            default -> throw new IllegalArgumentException("no stages for " + entity);
+        };
+        return Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+    }
+
+    /** The global index up to which the group's processor has handled the store (0 before it started). */
+    private long position(String group) {
+        return processing.eventProcessor(group, StreamingEventProcessor.class)
+                .map(p -> p.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
+                        .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(0))
+                .orElse(0L);
+    }
+}
