@@ -26,9 +26,10 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 class AxonConfiguration {
 
     /**
-     * Read models are subscribing projections: they run inside the command's transaction, so a write's
-     * response and every read after it see the write. A projection that fails must roll the command back
-     * (Axon's default only logs), hence the propagating error handler for every processing group.
+     * Read models are subscribing projections by default: they run inside the command's transaction, so a
+     * write's response and every read after it see the write. A projection that fails must roll the command
+     * back (Axon's default only logs), hence the propagating error handler. The report projections, which
+     * may lag, are tracking processors with a dead-letter queue instead (see application.properties).
      */
     @Bean
     ConfigurerModule consistentProjections() {

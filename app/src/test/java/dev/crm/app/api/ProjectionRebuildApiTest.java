@@ -2,6 +2,7 @@ package dev.crm.app.api;
 
 import dev.crm.app.support.Api;
 import dev.crm.app.support.ApiTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,6 +69,13 @@ class ProjectionRebuildApiTest extends ApiTest {
         rebuild("contacts");
         rebuild("users");
         assertTablesEqualSnapshot();
+    }
+
+    @AfterEach
+    void dropSnapshots() {
+        for (String table : TABLES) {
+            jdbc.execute("DROP TABLE IF EXISTS public.before_" + table);
+        }
     }
 
     private void rebuild(String name) throws InterruptedException {

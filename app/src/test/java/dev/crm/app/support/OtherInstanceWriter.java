@@ -47,9 +47,14 @@ public class OtherInstanceWriter implements MessageHandlerInterceptor<CommandMes
         return chain.proceed();
     }
 
+    /**
+     * What another instance's write does: append the event and, in the same transaction, let its subscribing
+     * projection update the read model (so the read model stays what a rebuild from the store would give).
+     */
     private void appendAsAnotherInstance(String contactId) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
+            connection.setAutoCommit(false);
+            Instant now = Instant.now();
             long next;
             try (PreparedStatement last = connection.prepareStatement(
                     "SELECT max(sequence_number) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")) {
@@ -69,11 +74,19 @@ public class OtherInstanceWriter implements MessageHandlerInterceptor<CommandMes
                 insert.setBytes(3, ("{\"contactId\":\"" + contactId + "\",\"tags\":[\"raced\"]}")
                         .getBytes(StandardCharsets.UTF_8));
                 insert.setString(4, "dev.crm.api.contact.ContactEvents$ContactTagsChanged");
-                insert.setString(5, Instant.now().toString());
+                insert.setString(5, now.toString());
                 insert.setString(6, contactId);
                 insert.setLong(7, next);
                 insert.executeUpdate();
             }
+            try (PreparedStatement project = connection.prepareStatement("""
+                    UPDATE read_model.contact SET tags = '{raced}', updated_at = ?, version = ? WHERE id = ?""")) {
+                project.setTimestamp(1, java.sql.Timestamp.from(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+                project.setLong(2, next + 1);
+                project.setString(3, contactId);
+                project.executeUpdate();
+            }
+            connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

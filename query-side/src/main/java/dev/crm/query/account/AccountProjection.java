@@ -5,6 +5,7 @@ import dev.crm.api.account.AccountEvents.AccountCreated;
 import dev.crm.api.account.AccountEvents.AccountDeleted;
 import dev.crm.api.account.AccountEvents.AccountDetailsCorrected;
 import dev.crm.api.account.AccountEvents.AccountTagsChanged;
+import dev.crm.query.admin.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -23,6 +24,7 @@ import static dev.crm.query.sql.Rows.version;
  * are not kept here: the query joins and counts them, so they are never stale.
  */
 @Component
+@ReadModelTables(value = "account", recordsIndependent = true)
 @ProcessingGroup(AccountProjection.GROUP)
 class AccountProjection {
 

@@ -1,5 +1,6 @@
 package dev.crm.query.export;
 
+import dev.crm.api.common.EventNames;
 import dev.crm.api.common.IdType;
 import dev.crm.query.web.ListParams;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,7 +79,7 @@ class EventExportController {
                     conditions.add("starts_with(e.aggregate_identifier, :typePrefix)"
                             + " AND substring(e.payload_type from '[^.$]*$') IN (:classNames)");
                     args.addValue("typePrefix", entity.prefix()).addValue("classNames",
-                            List.of(EventTypes.simpleClassNames(entity.entityType(), matcher.group(2))));
+                            List.of(EventNames.simpleClassNames(entity.entityType(), matcher.group(2))));
                 });
             }
         }
@@ -98,11 +99,11 @@ class EventExportController {
                   JOIN event_store.domain_event_entry e ON e.global_index = p.global_index
                  WHERE p.position > :after""" + where + " ORDER BY p.position LIMIT :limit", args, rs -> {
             String recordId = rs.getString("aggregate_identifier");
-            String entity = EventTypes.entity(recordId).map(IdType::entityType).orElse("unknown");
+            String entity = EventNames.recordType(recordId).map(IdType::entityType).orElse("unknown");
             ObjectNode line = json.createObjectNode();
             line.put("position", rs.getLong("position"));
-            line.put("id", EventIds.of(rs.getString("event_identifier")));
-            line.put("type", EventTypes.name(entity, rs.getString("payload_type")));
+            line.put("id", EventNames.eventId(rs.getString("event_identifier")));
+            line.put("type", EventNames.eventType(entity, rs.getString("payload_type")));
             line.put("entityType", entity);
             line.put("entityId", recordId);
             line.put("version", rs.getLong("sequence_number") + 1);
@@ -134,7 +135,7 @@ class EventExportController {
     }
 
     private static Optional<IdType> entity(ListParams params, String name, String entityType) {
-        Optional<IdType> type = EventTypes.entityNamed(entityType);
+        Optional<IdType> type = EventNames.recordTypeNamed(entityType);
         if (type.isEmpty()) {
             params.reject(name, "the entity must be one of: " + String.join(", ",
                     Arrays.stream(IdType.values()).map(IdType::entityType).toList()));

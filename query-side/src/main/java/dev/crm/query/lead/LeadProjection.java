@@ -9,6 +9,7 @@ import dev.crm.api.lead.LeadEvents.LeadEmailStatusChanged;
 import dev.crm.api.lead.LeadEvents.LeadScored;
 import dev.crm.api.lead.LeadEvents.LeadStatusChanged;
 import dev.crm.api.lead.LeadStatus;
+import dev.crm.query.admin.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -23,6 +24,7 @@ import static dev.crm.query.sql.Rows.version;
 
 /** Keeps the {@code lead} table in step with the lead events. */
 @Component
+@ReadModelTables(value = "lead", recordsIndependent = true)
 @ProcessingGroup(LeadProjection.GROUP)
 class LeadProjection {
 

@@ -3,6 +3,7 @@ package dev.crm.query.note;
 import dev.crm.api.note.NoteEvents.NoteAdded;
 import dev.crm.api.note.NoteEvents.NoteDeleted;
 import dev.crm.api.note.NoteEvents.NoteEdited;
+import dev.crm.query.admin.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -17,6 +18,7 @@ import static dev.crm.query.sql.Rows.version;
 
 /** Keeps the {@code note} table in step with the note events. */
 @Component
+@ReadModelTables(value = "note", recordsIndependent = true)
 @ProcessingGroup(NoteProjection.GROUP)
 class NoteProjection {
 

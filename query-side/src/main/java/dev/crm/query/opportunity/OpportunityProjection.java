@@ -7,6 +7,7 @@ import dev.crm.api.opportunity.OpportunityEvents.OpportunityCreated;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityDeleted;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityDetailsCorrected;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityStageChanged;
+import dev.crm.query.admin.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -24,6 +25,7 @@ import static dev.crm.query.sql.Rows.version;
  * names are not copied here: the query joins them, so renames show at once.
  */
 @Component
+@ReadModelTables(value = "opportunity", recordsIndependent = true)
 @ProcessingGroup(OpportunityProjection.GROUP)
 class OpportunityProjection {
 

@@ -8,6 +8,7 @@ import dev.crm.api.task.TaskEvents.TaskDeleted;
 import dev.crm.api.task.TaskEvents.TaskDetailsCorrected;
 import dev.crm.api.task.TaskEvents.TaskReopened;
 import dev.crm.api.task.TaskStatus;
+import dev.crm.query.admin.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -22,6 +23,7 @@ import static dev.crm.query.sql.Rows.version;
 
 /** Keeps the {@code task} table in step with the task events. */
 @Component
+@ReadModelTables(value = "task", recordsIndependent = true)
 @ProcessingGroup(TaskProjection.GROUP)
 class TaskProjection {
 
