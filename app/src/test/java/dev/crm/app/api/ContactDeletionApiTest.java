@@ -85,6 +85,51 @@ class ContactDeletionApiTest extends ApiTest {
     }
 
     @Test
+    void aRebuiltReadModelAgreesWithTheCascade() throws InterruptedException {
+        String contactId = admin.post("/api/contacts/", "{\"firstName\": \"Rebuilt\", \"email\": \"r@example.com\"}")
+                .expect(201).id();
+        String note = admin.post("/api/contacts/" + contactId + "/notes/", "{\"body\": \"goes\"}").expect(201).id();
+        String task = admin.post("/api/tasks/", "{\"title\": \"Goes\", \"contactId\": \"%s\"}".formatted(contactId))
+                .expect(201).id();
+        admin.delete("/api/contacts/" + contactId + "/").expect(204);
+
+        for (String table : List.of("note", "task")) {
+            jdbc.execute("DROP TABLE IF EXISTS public.cascade_before_" + table);
+            jdbc.execute("CREATE TABLE public.cascade_before_" + table + " AS SELECT * FROM read_model." + table);
+        }
+        try {
+            rebuild("notes");
+            rebuild("tasks");
+            for (String table : List.of("note", "task")) {
+                String live = "read_model." + table;
+                String before = "public.cascade_before_" + table;
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM (SELECT * FROM " + live + " EXCEPT SELECT * FROM "
+                        + before + ") d", Long.class)).as(table).isZero();
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM (SELECT * FROM " + before + " EXCEPT SELECT * FROM "
+                        + live + ") d", Long.class)).as(table).isZero();
+            }
+            admin.get("/api/notes/" + note + "/").expect(404);
+            admin.get("/api/tasks/" + task + "/").expect(404);
+        } finally {
+            jdbc.execute("DROP TABLE IF EXISTS public.cascade_before_note");
+            jdbc.execute("DROP TABLE IF EXISTS public.cascade_before_task");
+        }
+    }
+
+    private void rebuild(String projection) throws InterruptedException {
+        admin.post("/api/admin/projections/" + projection + "/rebuild/", null).expect(202);
+        for (int i = 0; i < 600; i++) {
+            for (JsonNode p : admin.get("/api/admin/projections/").expect(200).json().get("results")) {
+                if (p.get("name").stringValue().equals(projection) && p.get("state").stringValue().equals("live")) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the rebuild of " + projection + " did not finish");
+    }
+
+    @Test
     void aStaleIfMatchDeletesNothing() {
         String contactId = admin.post("/api/contacts/", "{\"firstName\": \"Stale\", \"email\": \"s@example.com\"}")
                 .expect(201).id();
