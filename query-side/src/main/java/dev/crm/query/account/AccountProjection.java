@@ -6,6 +6,7 @@ import dev.crm.api.account.AccountEvents.AccountDeleted;
 import dev.crm.api.account.AccountEvents.AccountDetailsCorrected;
 import dev.crm.api.account.AccountEvents.AccountTagsChanged;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -68,12 +69,6 @@ class AccountProjection {
     }
 
     private void update(String accountId, Instant at, long sequence, String assignments, Object... values) {
-        Object[] args = new Object[values.length + 3];
-        System.arraycopy(values, 0, args, 0, values.length);
-        args[values.length] = timestamp(at);
-        args[values.length + 1] = version(sequence);
-        args[values.length + 2] = accountId;
-        jdbc.update("UPDATE read_model.account SET " + assignments + ", updated_at = ?, version = ? WHERE id = ?",
-                args);
+        Rows.updateRecord(jdbc, "read_model.account", accountId, at, sequence, assignments, values);
     }
 }

@@ -10,6 +10,7 @@ import dev.crm.api.contact.ContactEvents.ContactStageChanged;
 import dev.crm.api.contact.ContactEvents.ContactTagsChanged;
 import dev.crm.query.admin.ReadModelTables;
 import dev.crm.query.admin.SetBasedReplay;
+import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -136,12 +137,6 @@ class ContactProjection implements SetBasedReplay {
     }
 
     private void update(String contactId, Instant at, long sequence, String assignments, Object... values) {
-        Object[] args = new Object[values.length + 3];
-        System.arraycopy(values, 0, args, 0, values.length);
-        args[values.length] = timestamp(at);
-        args[values.length + 1] = version(sequence);
-        args[values.length + 2] = contactId;
-        jdbc.update("UPDATE read_model.contact SET " + assignments + ", updated_at = ?, version = ? WHERE id = ?",
-                args);
+        Rows.updateRecord(jdbc, "read_model.contact", contactId, at, sequence, assignments, values);
     }
 }

@@ -10,6 +10,7 @@ import dev.crm.api.lead.LeadEvents.LeadScored;
 import dev.crm.api.lead.LeadEvents.LeadStatusChanged;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -86,11 +87,6 @@ class LeadProjection {
     }
 
     private void update(String leadId, Instant at, long sequence, String assignments, Object... values) {
-        Object[] args = new Object[values.length + 3];
-        System.arraycopy(values, 0, args, 0, values.length);
-        args[values.length] = timestamp(at);
-        args[values.length + 1] = version(sequence);
-        args[values.length + 2] = leadId;
-        jdbc.update("UPDATE read_model.lead SET " + assignments + ", updated_at = ?, version = ? WHERE id = ?", args);
+        Rows.updateRecord(jdbc, "read_model.lead", leadId, at, sequence, assignments, values);
     }
 }

@@ -8,6 +8,7 @@ import dev.crm.api.opportunity.OpportunityEvents.OpportunityDeleted;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityDetailsCorrected;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityStageChanged;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -79,12 +80,6 @@ class OpportunityProjection {
     }
 
     private void update(String opportunityId, Instant at, long sequence, String assignments, Object... values) {
-        Object[] args = new Object[values.length + 3];
-        System.arraycopy(values, 0, args, 0, values.length);
-        args[values.length] = timestamp(at);
-        args[values.length + 1] = version(sequence);
-        args[values.length + 2] = opportunityId;
-        jdbc.update("UPDATE read_model.opportunity SET " + assignments
-                + ", updated_at = ?, version = ? WHERE id = ?", args);
+        Rows.updateRecord(jdbc, "read_model.opportunity", opportunityId, at, sequence, assignments, values);
     }
 }

@@ -1,5 +1,7 @@
 package dev.crm.query.sql;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -32,6 +34,19 @@ public final class Rows {
 
     public static String[] array(List<String> values) {
         return values == null ? new String[0] : values.toArray(String[]::new);
+    }
+
+    /**
+     * Sets {@code assignments} ({@code "stage = ?, title = ?"}, bound to {@code values}) on one record's row of
+     * a read-model table, and stamps the row with the event's time and the record's new version.
+     */
+    public static void updateRecord(JdbcTemplate jdbc, String table, String id, Instant at, long sequence,
+                                    String assignments, Object... values) {
+        Object[] args = Arrays.copyOf(values, values.length + 3);
+        args[values.length] = timestamp(at);
+        args[values.length + 1] = version(sequence);
+        args[values.length + 2] = id;
+        jdbc.update("UPDATE " + table + " SET " + assignments + ", updated_at = ?, version = ? WHERE id = ?", args);
     }
 
     /** Axon's sequence number starts at 0; the API's version counts events from 1. */

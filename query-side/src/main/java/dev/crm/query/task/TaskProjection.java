@@ -9,6 +9,7 @@ import dev.crm.api.task.TaskEvents.TaskDetailsCorrected;
 import dev.crm.api.task.TaskEvents.TaskReopened;
 import dev.crm.api.task.TaskStatus;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -76,11 +77,6 @@ class TaskProjection {
     }
 
     private void update(String taskId, Instant at, long sequence, String assignments, Object... values) {
-        Object[] args = new Object[values.length + 3];
-        System.arraycopy(values, 0, args, 0, values.length);
-        args[values.length] = timestamp(at);
-        args[values.length + 1] = version(sequence);
-        args[values.length + 2] = taskId;
-        jdbc.update("UPDATE read_model.task SET " + assignments + ", updated_at = ?, version = ? WHERE id = ?", args);
+        Rows.updateRecord(jdbc, "read_model.task", taskId, at, sequence, assignments, values);
     }
 }
