@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 contacts=${1:-200000}
-./mvnw -o -q -B verify -Dtest=ReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -q -B verify -Dtest=ReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.contacts="$contacts" >/dev/null 2>&1 || { echo "benchmark failed, see app/target/surefire-reports" >&2; exit 1; }
 grep -h 'REPLAY-BENCH' app/target/surefire-reports/dev.crm.app.bench.ReplayBenchmark-output.txt | sed 's/^.*REPLAY-BENCH //'
