@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -55,10 +54,7 @@ class AccountCommandController {
         String id = IdType.ACCOUNT.newId();
         commandGateway.sendAndWait(new CreateAccount(id, in.name, in.domain, in.industry, in.phone, in.assignedTo,
                 in.tags, in.notes));
-        return ResponseEntity
-                .created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/accounts/{id}/")
-                        .buildAndExpand(id).toUri())
-                .body(readBack.find(new FindAccount(id)));
+        return readBack.created("/api/accounts/{id}/", id, new FindAccount(id));
     }
 
     @PatchMapping("/{id}")

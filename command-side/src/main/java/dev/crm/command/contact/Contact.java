@@ -1,7 +1,5 @@
 package dev.crm.command.contact;
 
-import dev.crm.api.common.FieldError;
-import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.contact.ContactCommands.CreateContact;
 import dev.crm.api.contact.ContactCommands.MarkContactDeleted;
 import dev.crm.api.contact.ContactCommands.UpdateContact;
@@ -14,18 +12,17 @@ import dev.crm.api.contact.ContactEvents.ContactEmailStatusChanged;
 import dev.crm.api.contact.ContactEvents.ContactStageChanged;
 import dev.crm.api.contact.ContactEvents.ContactTagsChanged;
 import dev.crm.api.contact.ContactStage;
+import dev.crm.command.common.PersonRules;
 import dev.crm.command.common.Versions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import static dev.crm.command.common.Values.changed;
-import static dev.crm.command.common.Values.isBlank;
 import static dev.crm.command.common.Values.orNull;
 import static dev.crm.command.common.Values.patch;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -62,7 +59,7 @@ class Contact {
     Contact(CreateContact command) {
         String first = orNull(command.firstName());
         String last = orNull(command.lastName());
-        requireInvariants(first, last, orNull(command.email()));
+        PersonRules.require(first, last, orNull(command.email()));
         apply(new ContactCreated(command.contactId(), first, last, command.email(), orNull(command.phone()),
                 orNull(command.title()), orNull(command.notes()),
                 Objects.requireNonNullElse(command.stage(), ContactStage.NEW), orNull(command.accountId()),
@@ -79,7 +76,7 @@ class Contact {
         String newPhone = patch(phone, command.phone());
         String newTitle = patch(title, command.title());
         String newNotes = patch(notes, command.notes());
-        requireInvariants(first, last, newEmail);
+        PersonRules.require(first, last, newEmail);
 
         if (changed(firstName, first) || changed(lastName, last) || changed(email, newEmail)
                 || changed(phone, newPhone) || changed(title, newTitle) || changed(notes, newNotes)) {
@@ -115,18 +112,6 @@ class Contact {
         apply(new ContactDeleted(contactId));
     }
 
-    private static void requireInvariants(String first, String last, String email) {
-        List<FieldError> errors = new ArrayList<>();
-        if (isBlank(first) && isBlank(last)) {
-            errors.add(new FieldError("firstName", "firstName or lastName is required"));
-        }
-        if (isBlank(email)) {
-            errors.add(new FieldError("email", "is required"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-    }
 
     @EventSourcingHandler
     void on(ContactCreated event) {

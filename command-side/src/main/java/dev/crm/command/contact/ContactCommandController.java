@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -52,18 +51,13 @@ class ContactCommandController {
     ResponseEntity<Versioned<ContactView>> create(@RequestBody(required = false) JsonNode body) {
         ContactFields in = read(body);
         in.fields.require("email", in.email);
-        if ((in.firstName == null || in.firstName.isEmpty()) && (in.lastName == null || in.lastName.isEmpty())) {
-            in.fields.reject("firstName", "firstName or lastName is required");
-        }
+        in.fields.requireName(in.firstName, in.lastName);
         in.fields.throwIfInvalid();
         String id = IdType.CONTACT.newId();
         commandGateway.sendAndWait(new CreateContact(id, in.firstName, in.lastName, in.email, in.phone, in.title,
                 in.notes, in.stage, in.accountId, in.assignedTo, in.tags, Boolean.TRUE.equals(in.emailOptOut),
                 Boolean.TRUE.equals(in.emailBounced)));
-        return ResponseEntity
-                .created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/contacts/{id}/")
-                        .buildAndExpand(id).toUri())
-                .body(readBack.find(new FindContact(id)));
+        return readBack.created("/api/contacts/{id}/", id, new FindContact(id));
     }
 
     @PatchMapping("/{id}")

@@ -2,7 +2,6 @@ package dev.crm.command.lead;
 
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.FieldError;
-import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.lead.LeadCommands.CreateLead;
 import dev.crm.api.lead.LeadCommands.DeleteLead;
 import dev.crm.api.lead.LeadCommands.LeadDetails;
@@ -17,18 +16,17 @@ import dev.crm.api.lead.LeadEvents.LeadEmailStatusChanged;
 import dev.crm.api.lead.LeadEvents.LeadScored;
 import dev.crm.api.lead.LeadEvents.LeadStatusChanged;
 import dev.crm.api.lead.LeadStatus;
+import dev.crm.command.common.PersonRules;
 import dev.crm.command.common.Versions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import static dev.crm.command.common.Values.changed;
-import static dev.crm.command.common.Values.isBlank;
 import static dev.crm.command.common.Values.orNull;
 import static dev.crm.command.common.Values.patch;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -133,19 +131,11 @@ class Lead {
     }
 
     private static void requireInvariants(String first, String last, String email, LeadStatus requestedStatus) {
-        List<FieldError> errors = new ArrayList<>();
-        if (isBlank(first) && isBlank(last)) {
-            errors.add(new FieldError("firstName", "firstName or lastName is required"));
-        }
-        if (isBlank(email)) {
-            errors.add(new FieldError("email", "is required"));
-        }
+        List<FieldError> errors = PersonRules.broken(first, last, email);
         if (requestedStatus == LeadStatus.CONVERTED) {
             errors.add(new FieldError("status", "a lead becomes converted only through POST /api/leads/{id}/convert/"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        PersonRules.throwIfAny(errors);
     }
 
     @EventSourcingHandler

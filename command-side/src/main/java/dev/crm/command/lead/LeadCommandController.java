@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -64,18 +63,13 @@ class LeadCommandController {
     ResponseEntity<Versioned<LeadView>> create(@RequestBody(required = false) JsonNode body) {
         LeadFields in = read(body);
         in.fields.require("email", in.email);
-        if ((in.firstName == null || in.firstName.isEmpty()) && (in.lastName == null || in.lastName.isEmpty())) {
-            in.fields.reject("firstName", "firstName or lastName is required");
-        }
+        in.fields.requireName(in.firstName, in.lastName);
         in.fields.throwIfInvalid();
         String id = IdType.LEAD.newId();
         commandGateway.sendAndWait(new CreateLead(id, in.firstName, in.lastName, in.email, in.phone, in.company,
                 in.status, in.source, in.assignedTo, in.leadScore, Boolean.TRUE.equals(in.emailOptOut),
                 Boolean.TRUE.equals(in.emailBounced), in.notes));
-        return ResponseEntity
-                .created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/leads/{id}/")
-                        .buildAndExpand(id).toUri())
-                .body(readBack.find(new FindLead(id)));
+        return readBack.created("/api/leads/{id}/", id, new FindLead(id));
     }
 
     @PatchMapping("/{id}")

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Set;
@@ -56,10 +55,7 @@ class NoteCommandController {
         fields.throwIfInvalid();
         String id = IdType.NOTE.newId();
         commandGateway.sendAndWait(new AddNote(id, contactId, text));
-        return ResponseEntity
-                .created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/notes/{id}/")
-                        .buildAndExpand(id).toUri())
-                .body(readBack.find(new FindNote(id)));
+        return readBack.created("/api/notes/{id}/", id, new FindNote(id));
     }
 
     @PatchMapping("/api/notes/{id}")

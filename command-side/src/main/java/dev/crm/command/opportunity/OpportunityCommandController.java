@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -57,10 +56,7 @@ class OpportunityCommandController {
         String id = IdType.OPPORTUNITY.newId();
         commandGateway.sendAndWait(new CreateOpportunity(id, in.name, in.value, in.currency, in.stage, in.accountId,
                 in.contactId, in.assignedTo, in.closeDate));
-        return ResponseEntity
-                .created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/opportunities/{id}/")
-                        .buildAndExpand(id).toUri())
-                .body(readBack.find(new FindOpportunity(id)));
+        return readBack.created("/api/opportunities/{id}/", id, new FindOpportunity(id));
     }
 
     @PatchMapping("/{id}")

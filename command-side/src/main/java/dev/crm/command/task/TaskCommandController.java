@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -53,10 +52,7 @@ class TaskCommandController {
         in.fields.throwIfInvalid();
         String id = IdType.TASK.newId();
         commandGateway.sendAndWait(new CreateTask(id, in.title, in.dueAt, in.status, in.contactId, in.assignedTo));
-        return ResponseEntity
-                .created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/tasks/{id}/")
-                        .buildAndExpand(id).toUri())
-                .body(readBack.find(new FindTask(id)));
+        return readBack.created("/api/tasks/{id}/", id, new FindTask(id));
     }
 
     @PatchMapping("/{id}")

@@ -1,7 +1,5 @@
 package dev.crm.command.user;
 
-import dev.crm.api.common.FieldError;
-import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.common.NotFoundException;
 import dev.crm.api.user.Role;
 import dev.crm.api.user.UserCommands.CreateUser;
@@ -15,20 +13,18 @@ import dev.crm.api.user.UserEvents.UserDeactivated;
 import dev.crm.api.user.UserEvents.UserDetailsCorrected;
 import dev.crm.api.user.UserEvents.UserReactivated;
 import dev.crm.api.user.UserEvents.UserRoleChanged;
+import dev.crm.command.common.PersonRules;
 import dev.crm.command.common.Versions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 import static dev.crm.command.common.Values.changed;
-import static dev.crm.command.common.Values.isBlank;
 import static dev.crm.command.common.Values.orNull;
 import static dev.crm.command.common.Values.patch;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -54,7 +50,7 @@ class User {
     User(CreateUser command) {
         String first = orNull(command.firstName());
         String last = orNull(command.lastName());
-        requireInvariants(first, last, orNull(command.email()));
+        PersonRules.require(first, last, orNull(command.email()));
         apply(new UserCreated(command.userId(), first, last, command.email(),
                 Objects.requireNonNullElse(command.role(), Role.MEMBER)));
         apply(new TokenIssued(command.userId(), command.tokenId(), command.tokenHash()));
@@ -66,7 +62,7 @@ class User {
         String first = patch(firstName, command.firstName());
         String last = patch(lastName, command.lastName());
         String newEmail = patch(email, command.email());
-        requireInvariants(first, last, newEmail);
+        PersonRules.require(first, last, newEmail);
         if (changed(firstName, first) || changed(lastName, last) || changed(email, newEmail)) {
             apply(new UserDetailsCorrected(userId, first, last, newEmail));
         }
@@ -93,18 +89,6 @@ class User {
         apply(new TokenRevoked(userId, command.tokenId()));
     }
 
-    private static void requireInvariants(String first, String last, String email) {
-        List<FieldError> errors = new ArrayList<>();
-        if (isBlank(first) && isBlank(last)) {
-            errors.add(new FieldError("firstName", "firstName or lastName is required"));
-        }
-        if (isBlank(email)) {
-            errors.add(new FieldError("email", "is required"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-    }
 
     @EventSourcingHandler
     void on(UserCreated event) {

@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Set;
@@ -61,9 +60,7 @@ class UserCommandController {
             fields.reject("active", "a new user is always active");
         }
         fields.require("email", email);
-        if ((firstName == null || firstName.isEmpty()) && (lastName == null || lastName.isEmpty())) {
-            fields.reject("firstName", "firstName or lastName is required");
-        }
+        fields.requireName(firstName, lastName);
         fields.throwIfInvalid();
         String id = IdType.USER.newId();
         ApiTokens token = ApiTokens.generate();
@@ -71,8 +68,7 @@ class UserCommandController {
                 token.hash()));
         Versioned<UserView> user = readBack.find(new FindUser(id));
         return ResponseEntity
-                .created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/users/{id}/")
-                        .buildAndExpand(id).toUri())
+                .created(ReadBack.location("/api/users/{id}/", id))
                 .body(new IssuedToken(token.tokenId(), token.token(), user.value()));
     }
 

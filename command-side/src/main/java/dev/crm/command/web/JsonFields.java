@@ -4,6 +4,7 @@ import dev.crm.api.common.FieldError;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.common.WireEnums;
+import dev.crm.command.common.PersonRules;
 import dev.crm.command.common.Values;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.JsonNodeException;
@@ -262,6 +263,13 @@ public final class JsonFields {
     public void require(String field, String value) {
         if (value == null || value.isEmpty()) {
             reject(field, "is required");
+        }
+    }
+
+    /** Records an error unless a first or a last name was given (see {@link PersonRules}). */
+    public void requireName(String firstName, String lastName) {
+        if ((firstName == null || firstName.isEmpty()) && (lastName == null || lastName.isEmpty())) {
+            reject("firstName", PersonRules.NAME_REQUIRED);
         }
     }
 
