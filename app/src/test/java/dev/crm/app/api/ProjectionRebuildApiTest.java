@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code /api/admin/projections/}: the projections' state, and rebuilding a read model from the events. */
 class ProjectionRebuildApiTest extends ApiTest {
 
-    private static final List<String> TABLES = List.of("contact", "app_user", "api_token");
+    private static final List<String> TABLES = List.of("contact", "app_user", "api_token", "lead", "account",
+            "opportunity", "note", "task");
+    private static final List<String> PROJECTIONS = List.of("contacts", "users", "leads", "accounts",
+            "opportunities", "notes", "tasks");
     private static final String[] STAGES = {"new", "contacted", "engaged", "proposal_sent", "negotiation",
             "customer", "inactive"};
 
@@ -44,30 +47,27 @@ class ProjectionRebuildApiTest extends ApiTest {
     }
 
     /**
-     * A few thousand random writes, then rebuilds of both read models: the rebuilt tables equal the live
-     * ones row for row. Then a rebuild while writes go on: once everything is quiet, the tables equal what
-     * a replay of the whole store gives, so the swap lost and doubled nothing.
+     * A few thousand random writes of every kind of record, then a rebuild of every read model: the rebuilt
+     * tables equal the live ones row for row. Then rebuilds while writes go on: once everything is quiet,
+     * the tables equal what a replay of the whole store gives, so the swap lost and doubled nothing.
      */
     @Test
     void rebuiltTablesEqualTheLiveOnesRowForRow() throws Exception {
-        randomWrites(2000, new AtomicBoolean(true));
+        randomWrites(3000, new AtomicBoolean(true));
         snapshot();
-        rebuild("contacts");
-        rebuild("users");
+        PROJECTIONS.forEach(this::rebuild);
         assertTablesEqualSnapshot();
 
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService background = Executors.newSingleThreadExecutor();
         Future<?> writes = background.submit(() -> randomWrites(Integer.MAX_VALUE, writing));
         Thread.sleep(300);
-        rebuild("contacts");
-        rebuild("users");
+        PROJECTIONS.forEach(this::rebuild);
         writing.set(false);
         writes.get();
         background.shutdown();
         snapshot();
-        rebuild("contacts");
-        rebuild("users");
+        PROJECTIONS.forEach(this::rebuild);
         assertTablesEqualSnapshot();
     }
 
@@ -78,16 +78,21 @@ class ProjectionRebuildApiTest extends ApiTest {
         }
     }
 
-    private void rebuild(String name) throws InterruptedException {
+    private void rebuild(String name) {
         JsonNode answer = admin.post("/api/admin/projections/" + name + "/rebuild/", null).expect(202).json();
         assertThat(answer.get("name").stringValue()).isEqualTo(name);
         for (int i = 0; i < 600; i++) {
-            String state = projection(admin.get("/api/admin/projections/").expect(200).json(), name)
-                    .get("state").stringValue();
-            if (state.equals("live")) {
+            JsonNode projection = projection(admin.get("/api/admin/projections/").expect(200).json(), name);
+            if (projection.get("state").stringValue().equals("live")) {
+                assertThat(projection.at("/lastRebuild/outcome").stringValue()).as("%s", projection)
+                        .isEqualTo("succeeded");
                 return;
             }
-            Thread.sleep(50);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
         }
         throw new AssertionError("the rebuild of " + name + " did not finish");
     }
@@ -116,50 +121,16 @@ class ProjectionRebuildApiTest extends ApiTest {
                 "contact_stage", "contact_tags");
     }
 
-    /** Random creates, patches and deletes of contacts and users, on four threads. */
+    /**
+     * Random creates, changes and deletes of every kind of record (lead conversions and contact deletions
+     * with their cascades included), on four threads.
+     */
     private void randomWrites(int count, AtomicBoolean go) {
         ExecutorService threads = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             long seed = t;
-            done.add(threads.submit(() -> {
-                Random random = new Random(seed);
-                List<String> contacts = new ArrayList<>();
-                List<String> users = new ArrayList<>();
-                for (int i = 0; i < count / 4 && go.get(); i++) {
-                    int dice = random.nextInt(100);
-                    if (dice < 30 || contacts.isEmpty()) {
-                        contacts.add(admin.post("/api/contacts/", """
-                                {"firstName": "R%d", "lastName": "Random", "email": "%s@example.com", "stage": "%s",
-                                 "tags": ["t%d"]}""".formatted(i, Api.unique("r"), STAGES[random.nextInt(7)],
-                                random.nextInt(5))).expect(201).id());
-                    } else if (dice < 70) {
-                        String patch = switch (random.nextInt(4)) {
-                            case 0 -> "{\"stage\": \"" + STAGES[random.nextInt(7)] + "\"}";
-                            case 1 -> "{\"tags\": [\"a\", \"b%d\"]}".formatted(random.nextInt(9));
-                            case 2 -> "{\"firstName\": \"P%d\", \"phone\": \"+1555%07d\"}".formatted(i, i);
-                            default -> users.isEmpty() ? "{\"title\": \"CTO\"}"
-                                    : "{\"assignedTo\": \"" + users.get(random.nextInt(users.size())) + "\"}";
-                        };
-                        admin.patch("/api/contacts/" + contacts.get(random.nextInt(contacts.size())) + "/", patch)
-                                .expect(200);
-                    } else if (dice < 80) {
-                        admin.delete("/api/contacts/" + contacts.remove(random.nextInt(contacts.size())) + "/")
-                                .expect(204);
-                    } else if (dice < 88 || users.isEmpty()) {
-                        users.add(admin.post("/api/users/", """
-                                {"firstName": "U", "lastName": "%d", "email": "%s@example.com", "role": "member"}"""
-                                .formatted(i, Api.unique("u"))).expect(201).json().at("/user/id").stringValue());
-                    } else {
-                        String patch = switch (random.nextInt(3)) {
-                            case 0 -> "{\"lastName\": \"L%d\"}".formatted(i);
-                            case 1 -> "{\"role\": \"" + (random.nextBoolean() ? "auditor" : "member") + "\"}";
-                            default -> "{\"active\": " + random.nextBoolean() + "}";
-                        };
-                        admin.patch("/api/users/" + users.get(random.nextInt(users.size())) + "/", patch).expect(200);
-                    }
-                }
-            }));
+            done.add(threads.submit(() -> new RandomWriter(new Random(seed)).write(count / 4, go)));
         }
         threads.shutdown();
         try {
@@ -168,6 +139,132 @@ class ProjectionRebuildApiTest extends ApiTest {
             }
         } catch (Exception e) {
             throw new AssertionError(e);
+        }
+    }
+
+    /** One thread's random writes, on the records it made itself. */
+    private final class RandomWriter {
+
+        private final Random random;
+        private final List<String> contacts = new ArrayList<>();
+        private final List<String> users = new ArrayList<>();
+        private final List<String> leads = new ArrayList<>();
+        private final List<String> accounts = new ArrayList<>();
+        private final List<String> opportunities = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private final List<String> tasks = new ArrayList<>();
+
+        RandomWriter(Random random) {
+            this.random = random;
+        }
+
+        void write(int count, AtomicBoolean go) {
+            for (int i = 0; i < count && go.get(); i++) {
+                int dice = random.nextInt(100);
+                if (dice < 20 || contacts.isEmpty()) {
+                    contact(i);
+                } else if (dice < 40) {
+                    admin.patch("/api/contacts/" + pick(contacts) + "/", switch (random.nextInt(5)) {
+                        case 0 -> "{\"stage\": \"" + STAGES[random.nextInt(7)] + "\"}";
+                        case 1 -> "{\"tags\": [\"a\", \"b%d\"]}".formatted(random.nextInt(9));
+                        case 2 -> "{\"firstName\": \"P%d\", \"phone\": \"+1555%07d\"}".formatted(i, i);
+                        case 3 -> accounts.isEmpty() ? "{\"emailOptOut\": true}"
+                                : "{\"accountId\": \"" + pick(accounts) + "\"}";
+                        default -> users.isEmpty() ? "{\"title\": \"CTO\"}"
+                                : "{\"assignedTo\": \"" + pick(users) + "\"}";
+                    }).expect(200);
+                } else if (dice < 44) {
+                    admin.delete("/api/contacts/" + contacts.remove(random.nextInt(contacts.size())) + "/")
+                            .expect(204);
+                } else if (dice < 48 || users.isEmpty()) {
+                    users.add(admin.post("/api/users/", """
+                            {"firstName": "U", "lastName": "%d", "email": "%s@example.com", "role": "member"}"""
+                            .formatted(i, Api.unique("u"))).expect(201).json().at("/user/id").stringValue());
+                } else if (dice < 51) {
+                    admin.patch("/api/users/" + pick(users) + "/", switch (random.nextInt(3)) {
+                        case 0 -> "{\"lastName\": \"L%d\"}".formatted(i);
+                        case 1 -> "{\"role\": \"" + (random.nextBoolean() ? "auditor" : "member") + "\"}";
+                        default -> "{\"active\": " + random.nextBoolean() + "}";
+                    }).expect(200);
+                } else if (dice < 57 || leads.isEmpty()) {
+                    leads.add(admin.post("/api/leads/", """
+                            {"firstName": "L%d", "email": "%s@example.com", "company": "Co %d", "leadScore": %d}"""
+                            .formatted(i, Api.unique("l"), i, random.nextInt(100))).expect(201).id());
+                } else if (dice < 63) {
+                    admin.patch("/api/leads/" + pick(leads) + "/", switch (random.nextInt(4)) {
+                        case 0 -> "{\"status\": \"" + (random.nextBoolean() ? "contacted" : "qualified") + "\"}";
+                        case 1 -> "{\"leadScore\": " + random.nextInt(100) + "}";
+                        case 2 -> "{\"company\": \"Renamed %d\", \"source\": \"web\"}".formatted(i);
+                        default -> users.isEmpty() ? "{\"emailBounced\": true}"
+                                : "{\"assignedTo\": \"" + pick(users) + "\"}";
+                    }).expect(200);
+                } else if (dice < 66) {
+                    String lead = leads.remove(random.nextInt(leads.size()));
+                    JsonNode converted = admin.post("/api/leads/" + lead + "/convert/", random.nextBoolean() ? null
+                            : """
+                            {"createAccount": true, "accountName": "Conv %d", "createOpportunity": true,
+                             "opportunityName": "Deal %d", "opportunityValue": %d.50}""".formatted(i, i, i))
+                            .expect(200).json();
+                    contacts.add(converted.at("/contact/id").stringValue());
+                } else if (dice < 68) {
+                    admin.delete("/api/leads/" + leads.remove(random.nextInt(leads.size())) + "/").expect(204);
+                } else if (dice < 72 || accounts.isEmpty()) {
+                    accounts.add(admin.post("/api/accounts/", """
+                            {"name": "Acc %d", "domain": "a%d.example.com", "tags": ["t%d"]}"""
+                            .formatted(i, i, random.nextInt(5))).expect(201).id());
+                } else if (dice < 75) {
+                    admin.patch("/api/accounts/" + pick(accounts) + "/", random.nextBoolean()
+                            ? "{\"industry\": \"I%d\", \"tags\": []}".formatted(i)
+                            : "{\"name\": \"Renamed %d\"}".formatted(i)).expect(200);
+                } else if (dice < 79 || opportunities.isEmpty()) {
+                    opportunities.add(admin.post("/api/opportunities/", """
+                            {"name": "Opp %d", "value": %d, "accountId": "%s", "contactId": "%s",
+                             "closeDate": "2027-0%d-15"}""".formatted(i, random.nextInt(9000), pick(accounts),
+                            pick(contacts), 1 + random.nextInt(9))).expect(201).id());
+                } else if (dice < 83) {
+                    admin.patch("/api/opportunities/" + pick(opportunities) + "/", switch (random.nextInt(3)) {
+                        case 0 -> "{\"stage\": \"" + (random.nextBoolean() ? "proposal" : "closed_won") + "\"}";
+                        case 1 -> "{\"value\": %d.25, \"closeDate\": null}".formatted(i);
+                        default -> "{\"contactId\": \"" + pick(contacts) + "\"}";
+                    }).expect(200);
+                } else if (dice < 84) {
+                    admin.delete("/api/opportunities/" + opportunities.remove(random.nextInt(opportunities.size()))
+                            + "/").expect(204);
+                } else if (dice < 88 || notes.isEmpty()) {
+                    notes.add(admin.post("/api/contacts/" + pick(contacts) + "/notes/", "{\"body\": \"Note %d\"}"
+                            .formatted(i)).expect(201).id());
+                } else if (dice < 90) {
+                    admin.patch("/api/notes/" + pick(notes) + "/", "{\"body\": \"Edited %d\"}".formatted(i))
+                            .expectAny(200, 404);
+                } else if (dice < 91) {
+                    admin.delete("/api/notes/" + notes.remove(random.nextInt(notes.size())) + "/")
+                            .expectAny(204, 404);
+                } else if (dice < 95 || tasks.isEmpty()) {
+                    tasks.add(admin.post("/api/tasks/", """
+                            {"title": "Task %d", "dueAt": "2027-01-0%dT09:30:00.123456Z", "contactId": "%s"}"""
+                            .formatted(i, 1 + random.nextInt(9), pick(contacts))).expect(201).id());
+                } else if (dice < 99) {
+                    admin.patch("/api/tasks/" + pick(tasks) + "/", switch (random.nextInt(3)) {
+                        case 0 -> "{\"status\": \"" + (random.nextBoolean() ? "done" : "open") + "\"}";
+                        case 1 -> "{\"title\": \"Moved %d\", \"dueAt\": null}".formatted(i);
+                        default -> users.isEmpty() ? "{\"contactId\": null}"
+                                : "{\"assignedTo\": \"" + pick(users) + "\"}";
+                    }).expectAny(200, 404);
+                } else {
+                    admin.delete("/api/tasks/" + tasks.remove(random.nextInt(tasks.size())) + "/").expectAny(204, 404);
+                }
+            }
+        }
+
+        private void contact(int i) {
+            contacts.add(admin.post("/api/contacts/", """
+                    {"firstName": "R%d", "lastName": "Random", "email": "%s@example.com", "stage": "%s",
+                     "tags": ["t%d"]}""".formatted(i, Api.unique("r"), STAGES[random.nextInt(7)],
+                    random.nextInt(5))).expect(201).id());
+        }
+
+        private String pick(List<String> ids) {
+            return ids.get(random.nextInt(ids.size()));
         }
     }
 

@@ -112,6 +112,12 @@ public final class Api {
             return this;
         }
 
+        /** Asserts that the status is one of {@code expected}. */
+        public Response expectAny(Integer... expected) {
+            assertThat(status).as("status of a response with body %s", body).isIn((Object[]) expected);
+            return this;
+        }
+
         public String id() {
             return json().get("id").stringValue();
         }

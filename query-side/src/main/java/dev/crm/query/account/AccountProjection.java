@@ -6,6 +6,8 @@ import dev.crm.api.account.AccountEvents.AccountDeleted;
 import dev.crm.api.account.AccountEvents.AccountDetailsCorrected;
 import dev.crm.api.account.AccountEvents.AccountTagsChanged;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.admin.RecordFold;
+import dev.crm.query.admin.SetBasedReplay;
 import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 import static dev.crm.query.sql.Rows.array;
 import static dev.crm.query.sql.Rows.timestamp;
@@ -27,7 +30,7 @@ import static dev.crm.query.sql.Rows.version;
 @Component
 @ReadModelTables(value = "account", recordsIndependent = true)
 @ProcessingGroup(AccountProjection.GROUP)
-class AccountProjection {
+class AccountProjection implements SetBasedReplay {
 
     static final String GROUP = "accounts";
 
@@ -66,6 +69,14 @@ class AccountProjection {
     @EventHandler
     void on(AccountDeleted e) {
         jdbc.update("DELETE FROM read_model.account WHERE id = ?", e.accountId());
+    }
+
+    /** The handlers above, as a rebuild computes them set-based. */
+    @Override
+    public List<RecordFold> folds() {
+        return List.of(RecordFold.of("account", AccountCreated.class)
+                .changedBy(AccountDetailsCorrected.class, AccountAssigned.class, AccountTagsChanged.class)
+                .deletedBy(AccountDeleted.class));
     }
 
     private void update(String accountId, Instant at, long sequence, String assignments, Object... values) {

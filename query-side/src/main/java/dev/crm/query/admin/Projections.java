@@ -5,6 +5,7 @@ import dev.crm.api.common.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -16,7 +17,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ReflectionUtils;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +45,7 @@ class Projections {
     private final ReadModelRebuild rebuild;
     private final JdbcTemplate jdbc;
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
+    private final Map<String, ProjectionStatus.Rebuild> lastRebuilds = new ConcurrentHashMap<>();
 
     Projections(EventProcessingConfiguration processing, ApplicationContext context, ReadModelRebuild rebuild,
                 JdbcTemplate jdbc) {
@@ -79,8 +83,7 @@ class Projections {
             }
             work = () -> {
                 try {
-                    long events = rebuild.rebuild(name, declaration, subscribing.eventHandlerInvoker());
-                    LOG.info("Rebuilt the {} projection from {} events", name, events);
+                    rebuild.rebuild(name, declaration, subscribing.eventHandlerInvoker());
                 } catch (Exception e) {
                     throw new IllegalStateException("rebuilding the " + name + " projection failed", e);
                 }
@@ -90,9 +93,16 @@ class Projections {
             throw new ConflictException("the projection " + name + " is being rebuilt already");
         }
         Thread thread = new Thread(() -> {
+            Instant started = Instant.now();
+            long start = System.nanoTime();
             try {
                 work.run();
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                lastRebuilds.put(name, new ProjectionStatus.Rebuild("succeeded", started, Instant.now(), millis, null));
+                LOG.info("Rebuilt the {} projection in {} ms", name, millis);
             } catch (RuntimeException e) {
+                lastRebuilds.put(name, new ProjectionStatus.Rebuild("failed", started, Instant.now(),
+                        (System.nanoTime() - start) / 1_000_000, rootCause(e)));
                 LOG.error("Rebuilding the {} projection failed; it keeps its current tables", name, e);
             } finally {
                 rebuilding.remove(name);
@@ -105,11 +115,13 @@ class Projections {
 
     /**
      * What the beans of this processing group declare: their tables, whether their records are independent,
+     * the payload types of their handlers (an upcaster that renames a stored type must add the old name),
      * and a set-based equivalent of their handlers, when they all have one.
      */
     private ReadModelRebuild.Declaration declaration(String group) {
         Set<String> tables = new LinkedHashSet<>();
-        List<String> statements = new ArrayList<>();
+        Set<String> eventTypes = new LinkedHashSet<>();
+        List<RecordFold> folds = new ArrayList<>();
         boolean independent = true;
         boolean setBased = true;
         for (Object bean : context.getBeansWithAnnotation(ReadModelTables.class).values()) {
@@ -119,15 +131,17 @@ class Projections {
                 ReadModelTables declared = AnnotationUtils.findAnnotation(type, ReadModelTables.class);
                 tables.addAll(List.of(declared.value()));
                 independent &= declared.recordsIndependent();
+                ReflectionUtils.doWithMethods(type, method -> eventTypes.add(method.getParameterTypes()[0].getName()),
+                        method -> method.isAnnotationPresent(EventHandler.class));
                 if (bean instanceof SetBasedReplay replay) {
-                    statements.addAll(replay.replayStatements());
+                    folds.addAll(replay.folds());
                 } else {
                     setBased = false;
                 }
             }
         }
-        return new ReadModelRebuild.Declaration(new ArrayList<>(tables), independent,
-                setBased ? statements : List.of());
+        return new ReadModelRebuild.Declaration(new ArrayList<>(tables), independent, new ArrayList<>(eventTypes),
+                setBased ? folds : List.of());
     }
 
     private ProjectionStatus status(EventProcessor processor, long head) {
@@ -138,11 +152,22 @@ class Projections {
                     .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(0);
             boolean replaying = streaming.isReplaying() || rebuilding.contains(name);
             return new ProjectionStatus(name, "tracking", position, Math.max(0, head - position),
-                    replaying ? "rebuilding" : "live");
+                    replaying ? "rebuilding" : "live", lastRebuilds.get(name));
         }
         // A subscribing projection runs in the transaction that appends the event: always at the head.
         String mode = processor instanceof SubscribingEventProcessor ? "subscribing" : "unknown";
-        return new ProjectionStatus(name, mode, head, 0, rebuilding.contains(name) ? "rebuilding" : "live");
+        return new ProjectionStatus(name, mode, head, 0, rebuilding.contains(name) ? "rebuilding" : "live",
+                lastRebuilds.get(name));
+    }
+
+    /** The innermost cause's message: the one that names what went wrong (a SQL error, say). */
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return message.length() > 1000 ? message.substring(0, 1000) + "…" : message;
     }
 
     private long head() {

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.ConnectionHolder;
@@ -24,6 +25,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,10 +37,11 @@ import java.util.regex.Pattern;
  * <ol>
  * <li>shadow tables {@code <table>_rebuild} are created like the live ones (columns, defaults, generated
  * columns, constraints, indexes);</li>
- * <li>the event store is replayed into them: by the projection's set-based statements when it has them
- * ({@link SetBasedReplay}), then (or else) in export-position order, in big batches, one transaction per
- * batch, through the processing group's own handlers on a connection that redirects their SQL to the
- * shadows and batches their writes ({@link ShadowConnection});</li>
+ * <li>the event store is replayed into them: by the projection's {@link RecordFold}s when it has them
+ * ({@link SetBasedReplay}: one set-based statement per table, split into partitions of the records that
+ * run in parallel), then (or else) in export-position order, in big batches, one transaction per batch,
+ * through the processing group's own handlers on a connection that redirects their SQL to the shadows and
+ * batches their writes ({@link ShadowConnection}). Only the payload types the handlers take are read;</li>
  * <li>one short transaction locks the live tables against writes ({@code EXCLUSIVE}: readers go on,
  * the live projection, which runs inside each command's transaction, waits), replays what arrived since,
  * drops the live tables and renames the shadows (and their indexes) into their place. Its snapshot is
@@ -50,10 +55,12 @@ import java.util.regex.Pattern;
 class ReadModelRebuild {
 
     /**
-     * What a processing group declares with {@link ReadModelTables} and {@link SetBasedReplay} (no
-     * statements: replay through the handlers only).
+     * What a processing group declares with {@link ReadModelTables} and {@link SetBasedReplay}: its tables,
+     * whether its records are independent, the payload types its handlers take, and the folds that compute
+     * its tables set-based (none: replay through the handlers only).
      */
-    record Declaration(List<String> tables, boolean recordsIndependent, List<String> replayStatements) {
+    record Declaration(List<String> tables, boolean recordsIndependent, List<String> eventTypes,
+                       List<RecordFold> folds) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
@@ -68,48 +75,31 @@ class ReadModelRebuild {
     private final JdbcTemplate jdbc;
     private final EventSequencer sequencer;
     private final Configuration axon;
+    private final int partitions;
 
-    ReadModelRebuild(DataSource dataSource, JdbcTemplate jdbc, EventSequencer sequencer, Configuration axon) {
+    ReadModelRebuild(DataSource dataSource, JdbcTemplate jdbc, EventSequencer sequencer, Configuration axon,
+                     @Value("${crm.rebuild.partitions:0}") int partitions) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.sequencer = sequencer;
         this.axon = axon;
+        // A set-based replay keeps one core busy per partition (PostgreSQL does the work).
+        this.partitions = partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
     }
 
-    /** Rebuilds the tables from every stored event through {@code handlers}; returns the events replayed. */
-    long rebuild(String group, Declaration declaration, EventHandlerInvoker handlers) throws Exception {
+    /** Rebuilds the tables from every stored event through {@code handlers}. */
+    void rebuild(String group, Declaration declaration, EventHandlerInvoker handlers) throws Exception {
         Declaration sorted = new Declaration(declaration.tables().stream().sorted().toList(), // one lock order
-                declaration.recordsIndependent(), declaration.replayStatements());
+                declaration.recordsIndependent(), declaration.eventTypes(), declaration.folds());
         Shadows shadows = createShadows(sorted.tables());
-        long position = 0;
-        long replayed = 0;
-        if (!sorted.replayStatements().isEmpty()) {
-            sequencer.run();
-            long upTo = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM event_store.event_position",
-                    Long.class);
-            inTransaction(sorted.tables(), Connection.TRANSACTION_READ_COMMITTED, (connection, shadow) -> {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET LOCAL synchronous_commit = off");
-                    // Set-based statements read the whole store: scans are what they need.
-                    statement.execute("SET LOCAL enable_seqscan = on");
-                    statement.execute("SET LOCAL work_mem = '64MB'");
-                }
-                for (String sql : sorted.replayStatements()) {
-                    jdbc.update(sql.replace(":upTo", "?"), upTo);
-                }
-                return null;
-            });
-            position = upTo;
-            replayed = jdbc.queryForObject("SELECT count(*) FROM event_store.event_position WHERE position <= ?",
-                    Long.class, upTo);
-            analyze(sorted.tables());
-        }
+        long position = sorted.folds().isEmpty() ? 0 : fold(sorted);
         while (true) {
             sequencer.run();
             List<PositionedEvent> batch = jdbc.query("SELECT p.position, " + COLUMNS + """
                      FROM event_store.event_position p
                      JOIN event_store.domain_event_entry e ON e.global_index = p.global_index
-                    WHERE p.position > ? ORDER BY p.position LIMIT ?""", PositionedEvent.ROW, position, BATCH);
+                    WHERE p.position > ? AND e.payload_type = ANY (?) ORDER BY p.position LIMIT ?""",
+                    PositionedEvent.ROW, position, sorted.eventTypes().toArray(String[]::new), BATCH);
             if (batch.isEmpty()) {
                 break;
             }
@@ -122,12 +112,66 @@ class ReadModelRebuild {
                 return null;
             });
             position = batch.get(batch.size() - 1).position();
-            replayed += batch.size();
             analyze(sorted.tables());
         }
         shadows.deferredIndexes().forEach(jdbc::execute);
         analyze(sorted.tables());
-        return replayed + swap(group, sorted, shadows.indexNames(), handlers, position);
+        swap(group, sorted, shadows.indexNames(), handlers, position);
+    }
+
+    /**
+     * Fills the shadows with the folds' set-based statements, one transaction per partition of the records,
+     * the partitions in parallel; answers the export position up to which they replayed. The events of
+     * transactions before the sequencer's {@code next_tx_id} are exactly those numbered so far: a sequencer
+     * run numbers a range of transactions and moves {@code next_tx_id} past it in one transaction, and one
+     * statement reads both in one snapshot.
+     */
+    private long fold(Declaration declaration) throws Exception {
+        sequencer.run();
+        Map<String, Object> horizon = jdbc.queryForMap("""
+                SELECT s.next_tx_id::text AS tx,
+                       (SELECT coalesce(max(position), 0) FROM event_store.event_position) AS position
+                  FROM event_store.event_sequencer s""");
+        List<String> statements = declaration.folds().stream().map(f -> f.statement(columns(f.table()))).toList();
+        ExecutorService workers = Executors.newFixedThreadPool(partitions);
+        try {
+            List<Future<Object>> done = new ArrayList<>();
+            for (int part = 0; part < partitions; part++) {
+                int partition = part;
+                done.add(workers.submit(() -> inTransaction(declaration.tables(),
+                        Connection.TRANSACTION_READ_COMMITTED, (connection, shadow) -> {
+                            try (Statement statement = connection.createStatement()) {
+                                statement.execute("SET LOCAL synchronous_commit = off");
+                                // The statements read the whole store: scans and big sorts are what they need.
+                                statement.execute("SET LOCAL enable_seqscan = on");
+                                statement.execute("SET LOCAL work_mem = '256MB'");
+                            }
+                            for (String sql : statements) {
+                                jdbc.update(sql, horizon.get("tx"), partitions, partition);
+                            }
+                            return null;
+                        })));
+            }
+            for (Future<Object> partition : done) {
+                partition.get();
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        analyze(declaration.tables());
+        return ((Number) horizon.get("position")).longValue();
+    }
+
+    /** The columns of a read-model table, as a fold needs to know them. */
+    private List<RecordFold.Column> columns(String table) {
+        return jdbc.query("""
+                SELECT a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attgenerated <> '' AS generated,
+                       pg_get_expr(d.adbin, d.adrelid) AS default_value
+                  FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                 WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""",
+                (rs, n) -> new RecordFold.Column(rs.getString("attname"), rs.getString("type"),
+                        rs.getBoolean("generated"), rs.getBoolean("generated") ? null : rs.getString("default_value")),
+                "read_model." + table);
     }
 
     /**
@@ -189,12 +233,13 @@ class ReadModelRebuild {
         return indexes;
     }
 
-    private long swap(String group, Declaration declaration, Map<String, String> indexNames,
+    private void swap(String group, Declaration declaration, Map<String, String> indexNames,
                       EventHandlerInvoker handlers, long position) throws Exception {
         List<String> tables = declaration.tables();
+        String[] types = declaration.eventTypes().toArray(String[]::new);
         for (int attempt = 1; ; attempt++) {
             try {
-                return inTransaction(tables, Connection.TRANSACTION_REPEATABLE_READ, (connection, shadow) -> {
+                inTransaction(tables, Connection.TRANSACTION_REPEATABLE_READ, (connection, shadow) -> {
                     try (Statement statement = connection.createStatement()) {
                         // Give way rather than deadlock with a command holding one of the tables and
                         // waiting for another; the swap is simply tried again.
@@ -206,13 +251,15 @@ class ReadModelRebuild {
                     List<PositionedEvent> numbered = jdbc.query("SELECT p.position, " + COLUMNS + """
                              FROM event_store.event_position p
                              JOIN event_store.domain_event_entry e ON e.global_index = p.global_index
-                            WHERE p.position > ? ORDER BY p.position""", PositionedEvent.ROW, position);
+                            WHERE p.position > ? AND e.payload_type = ANY (?) ORDER BY p.position""",
+                            PositionedEvent.ROW, position, types);
                     List<PositionedEvent> unnumbered = jdbc.query("SELECT 0 AS position, " + COLUMNS + """
                              FROM event_store.domain_event_entry e
                             WHERE e.tx_id >= (SELECT next_tx_id FROM event_store.event_sequencer)
+                              AND e.payload_type = ANY (?)
                               AND NOT EXISTS (SELECT 1 FROM event_store.event_position p
                                                WHERE p.global_index = e.global_index)
-                            ORDER BY e.tx_id, e.global_index""", PositionedEvent.ROW);
+                            ORDER BY e.tx_id, e.global_index""", PositionedEvent.ROW, (Object) types);
                     List<PositionedEvent> missing = new ArrayList<>(numbered);
                     missing.addAll(unnumbered);
                     replay(missing, declaration, handlers);
@@ -228,8 +275,9 @@ class ReadModelRebuild {
                                     + index.getValue());
                         }
                     }
-                    return (long) missing.size();
+                    return null;
                 });
+                return;
             } catch (SQLException e) {
                 if (attempt == SWAP_ATTEMPTS || !"55P03".equals(e.getSQLState())) {
                     throw e;
@@ -242,24 +290,11 @@ class ReadModelRebuild {
 
     private void replay(List<PositionedEvent> events, Declaration declaration, EventHandlerInvoker handlers)
             throws Exception {
-        Map<String, Boolean> handled = new HashMap<>();
         List<? extends DomainEventMessage<?>> messages = EventStreamUtils.asStream(
-                EventStreamUtils.upcastAndDeserializeDomainEvents(events.stream().map(PositionedEvent::entry)
-                                // Deserializing is most of the work; skip the events no handler takes.
-                                .filter(e -> handled.computeIfAbsent(e.getPayload().getType().getName(),
-                                        type -> handles(handlers, type))),
+                EventStreamUtils.upcastAndDeserializeDomainEvents(events.stream().map(PositionedEvent::entry),
                         axon.eventSerializer(), axon.upcasterChain())).toList();
         for (DomainEventMessage<?> message : declaration.recordsIndependent() ? inWaves(messages) : messages) {
             handlers.handle(message, Segment.ROOT_SEGMENT);
-        }
-    }
-
-    /** Whether a handler takes this payload type; unknown types (upcast later, say) are kept to be sure. */
-    private static boolean handles(EventHandlerInvoker handlers, String payloadType) {
-        try {
-            return handlers.canHandleType(Class.forName(payloadType, false, ReadModelRebuild.class.getClassLoader()));
-        } catch (ClassNotFoundException e) {
-            return true;
         }
     }
 

@@ -9,6 +9,7 @@ import dev.crm.api.contact.ContactEvents.ContactEmailStatusChanged;
 import dev.crm.api.contact.ContactEvents.ContactStageChanged;
 import dev.crm.api.contact.ContactEvents.ContactTagsChanged;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.admin.RecordFold;
 import dev.crm.query.admin.SetBasedReplay;
 import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
@@ -91,49 +92,13 @@ class ContactProjection implements SetBasedReplay {
         jdbc.update("DELETE FROM read_model.contact WHERE id = ?", e.contactId());
     }
 
-    /**
-     * The handlers above as one statement, for rebuilds: each contact that was created and not deleted,
-     * each field group from the last event that set it, {@code updated_at} and {@code version} from its
-     * last event.
-     */
+    /** The handlers above, as a rebuild computes them set-based. */
     @Override
-    public List<String> replayStatements() {
-        return List.of("""
-                WITH event AS (
-                    SELECT e.aggregate_identifier AS id, e.sequence_number AS seq,
-                           substring(e.payload_type FROM '[^$]*$') AS kind,
-                           convert_from(e.payload, 'UTF8')::jsonb AS p,
-                           date_trunc('milliseconds', e.time_stamp::timestamptz) AS at
-                      FROM event_store.event_position ep
-                      JOIN event_store.domain_event_entry e ON e.global_index = ep.global_index
-                     WHERE ep.position <= :upTo AND e.payload_type LIKE 'dev.crm.api.contact.ContactEvents$%'),
-                record AS (
-                    SELECT id, max(seq) AS seq, bool_or(kind = 'ContactDeleted') AS deleted,
-                           (array_agg(at ORDER BY seq DESC))[1] AS updated_at,
-                           (array_agg(at) FILTER (WHERE kind = 'ContactCreated'))[1] AS created_at,
-                           (array_agg(p) FILTER (WHERE kind = 'ContactCreated'))[1] AS created,
-                           (array_agg(p ORDER BY seq DESC) FILTER (WHERE kind = 'ContactDetailsCorrected'))[1] AS details,
-                           (array_agg(p ORDER BY seq DESC) FILTER (WHERE kind = 'ContactStageChanged'))[1] AS stage,
-                           (array_agg(p ORDER BY seq DESC) FILTER (WHERE kind = 'ContactAssigned'))[1] AS assigned,
-                           (array_agg(p ORDER BY seq DESC) FILTER (WHERE kind = 'ContactAccountChanged'))[1] AS account,
-                           (array_agg(p ORDER BY seq DESC) FILTER (WHERE kind = 'ContactTagsChanged'))[1] AS tags,
-                           (array_agg(p ORDER BY seq DESC) FILTER (WHERE kind = 'ContactEmailStatusChanged'))[1] AS mail
-                      FROM event GROUP BY id),
-                contact AS (
-                    SELECT id, created_at, updated_at, seq, coalesce(details, created) AS details,
-                           coalesce(stage, created) AS stage, coalesce(assigned, created) AS assigned,
-                           coalesce(account, created) AS account, coalesce(tags, created) AS tags,
-                           coalesce(mail, created) AS mail
-                      FROM record WHERE created IS NOT NULL AND NOT deleted)
-                INSERT INTO read_model.contact (id, first_name, last_name, email, phone, title, stage, account_id,
-                    assigned_to, tags, email_opt_out, email_bounced, notes, created_at, updated_at, version)
-                SELECT id, details ->> 'firstName', details ->> 'lastName', details ->> 'email', details ->> 'phone',
-                       details ->> 'title', stage ->> 'stage', account ->> 'accountId', assigned ->> 'assignedTo',
-                       CASE WHEN jsonb_typeof(tags -> 'tags') = 'array'
-                            THEN ARRAY(SELECT jsonb_array_elements_text(tags -> 'tags')) ELSE '{}' END,
-                       (mail ->> 'emailOptOut')::boolean, (mail ->> 'emailBounced')::boolean, details ->> 'notes',
-                       created_at, updated_at, seq + 1
-                  FROM contact""");
+    public List<RecordFold> folds() {
+        return List.of(RecordFold.of("contact", ContactCreated.class)
+                .changedBy(ContactDetailsCorrected.class, ContactStageChanged.class, ContactAssigned.class,
+                        ContactAccountChanged.class, ContactTagsChanged.class, ContactEmailStatusChanged.class)
+                .deletedBy(ContactDeleted.class));
     }
 
     private void update(String contactId, Instant at, long sequence, String assignments, Object... values) {

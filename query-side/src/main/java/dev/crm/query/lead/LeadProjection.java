@@ -10,6 +10,9 @@ import dev.crm.api.lead.LeadEvents.LeadScored;
 import dev.crm.api.lead.LeadEvents.LeadStatusChanged;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.admin.RecordFold.Value;
+import dev.crm.query.admin.RecordFold;
+import dev.crm.query.admin.SetBasedReplay;
 import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 import static dev.crm.query.sql.Rows.timestamp;
 import static dev.crm.query.sql.Rows.version;
@@ -27,7 +31,7 @@ import static dev.crm.query.sql.Rows.version;
 @Component
 @ReadModelTables(value = "lead", recordsIndependent = true)
 @ProcessingGroup(LeadProjection.GROUP)
-class LeadProjection {
+class LeadProjection implements SetBasedReplay {
 
     static final String GROUP = "leads";
 
@@ -84,6 +88,18 @@ class LeadProjection {
     @EventHandler
     void on(LeadDeleted e) {
         jdbc.update("DELETE FROM read_model.lead WHERE id = ?", e.leadId());
+    }
+
+    /** The handlers above, as a rebuild computes them set-based. */
+    @Override
+    public List<RecordFold> folds() {
+        return List.of(RecordFold.of("lead", LeadCreated.class)
+                .changedBy(LeadDetailsCorrected.class, LeadStatusChanged.class, LeadAssigned.class, LeadScored.class,
+                        LeadEmailStatusChanged.class, LeadConverted.class)
+                .with(LeadConverted.class, "status", Value.text(LeadStatus.CONVERTED.toString()))
+                .with(LeadConverted.class, "converted_at", Value.eventTime())
+                .with(LeadConverted.class, "converted_contact_id", Value.field("contactId"))
+                .deletedBy(LeadDeleted.class));
     }
 
     private void update(String leadId, Instant at, long sequence, String assignments, Object... values) {

@@ -4,6 +4,8 @@ import dev.crm.api.note.NoteEvents.NoteAdded;
 import dev.crm.api.note.NoteEvents.NoteDeleted;
 import dev.crm.api.note.NoteEvents.NoteEdited;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.admin.RecordFold;
+import dev.crm.query.admin.SetBasedReplay;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -12,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 import static dev.crm.query.sql.Rows.timestamp;
 import static dev.crm.query.sql.Rows.version;
@@ -20,7 +23,7 @@ import static dev.crm.query.sql.Rows.version;
 @Component
 @ReadModelTables(value = "note", recordsIndependent = true)
 @ProcessingGroup(NoteProjection.GROUP)
-class NoteProjection {
+class NoteProjection implements SetBasedReplay {
 
     static final String GROUP = "notes";
 
@@ -47,5 +50,13 @@ class NoteProjection {
     @EventHandler
     void on(NoteDeleted e) {
         jdbc.update("DELETE FROM read_model.note WHERE id = ?", e.noteId());
+    }
+
+    /** The handlers above, as a rebuild computes them set-based. */
+    @Override
+    public List<RecordFold> folds() {
+        return List.of(RecordFold.of("note", NoteAdded.class)
+                .changedBy(NoteEdited.class)
+                .deletedBy(NoteDeleted.class));
     }
 }

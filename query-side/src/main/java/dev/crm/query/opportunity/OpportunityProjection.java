@@ -8,6 +8,8 @@ import dev.crm.api.opportunity.OpportunityEvents.OpportunityDeleted;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityDetailsCorrected;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityStageChanged;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.admin.RecordFold;
+import dev.crm.query.admin.SetBasedReplay;
 import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 import static dev.crm.query.sql.Rows.timestamp;
 import static dev.crm.query.sql.Rows.version;
@@ -28,7 +31,7 @@ import static dev.crm.query.sql.Rows.version;
 @Component
 @ReadModelTables(value = "opportunity", recordsIndependent = true)
 @ProcessingGroup(OpportunityProjection.GROUP)
-class OpportunityProjection {
+class OpportunityProjection implements SetBasedReplay {
 
     static final String GROUP = "opportunities";
 
@@ -77,6 +80,15 @@ class OpportunityProjection {
     @EventHandler
     void on(OpportunityDeleted e) {
         jdbc.update("DELETE FROM read_model.opportunity WHERE id = ?", e.opportunityId());
+    }
+
+    /** The handlers above, as a rebuild computes them set-based. */
+    @Override
+    public List<RecordFold> folds() {
+        return List.of(RecordFold.of("opportunity", OpportunityCreated.class)
+                .changedBy(OpportunityDetailsCorrected.class, OpportunityStageChanged.class,
+                        OpportunityAssigned.class, OpportunityAccountChanged.class, OpportunityContactChanged.class)
+                .deletedBy(OpportunityDeleted.class));
     }
 
     private void update(String opportunityId, Instant at, long sequence, String assignments, Object... values) {

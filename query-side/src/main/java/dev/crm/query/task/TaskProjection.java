@@ -9,6 +9,9 @@ import dev.crm.api.task.TaskEvents.TaskDetailsCorrected;
 import dev.crm.api.task.TaskEvents.TaskReopened;
 import dev.crm.api.task.TaskStatus;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.admin.RecordFold.Value;
+import dev.crm.query.admin.RecordFold;
+import dev.crm.query.admin.SetBasedReplay;
 import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 import static dev.crm.query.sql.Rows.timestamp;
 import static dev.crm.query.sql.Rows.version;
@@ -26,7 +30,7 @@ import static dev.crm.query.sql.Rows.version;
 @Component
 @ReadModelTables(value = "task", recordsIndependent = true)
 @ProcessingGroup(TaskProjection.GROUP)
-class TaskProjection {
+class TaskProjection implements SetBasedReplay {
 
     static final String GROUP = "tasks";
 
@@ -74,6 +78,17 @@ class TaskProjection {
     @EventHandler
     void on(TaskDeleted e) {
         jdbc.update("DELETE FROM read_model.task WHERE id = ?", e.taskId());
+    }
+
+    /** The handlers above, as a rebuild computes them set-based. */
+    @Override
+    public List<RecordFold> folds() {
+        return List.of(RecordFold.of("task", TaskCreated.class)
+                .changedBy(TaskDetailsCorrected.class, TaskCompleted.class, TaskReopened.class,
+                        TaskContactChanged.class, TaskAssigned.class)
+                .with(TaskCompleted.class, "status", Value.text(TaskStatus.DONE.toString()))
+                .with(TaskReopened.class, "status", Value.text(TaskStatus.OPEN.toString()))
+                .deletedBy(TaskDeleted.class));
     }
 
     private void update(String taskId, Instant at, long sequence, String assignments, Object... values) {

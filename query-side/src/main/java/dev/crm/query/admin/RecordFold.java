@@ -1,0 +1,217 @@
+package dev.crm.query.admin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A record read model's handlers said once more, as data, so that a rebuild can compute the whole table in
+ * one set-based statement instead of calling the handlers event by event. It fits the projections of this
+ * code base, which all follow one pattern: one row per record (the aggregate), inserted by its creation
+ * event, changed field by field by later events, removed by its deletion; every event that touches the row
+ * stamps {@code updated_at} with its time and {@code version} with its sequence number + 1.
+ * <p>
+ * An event sets the columns named like its fields ({@code assignedTo} sets {@code assigned_to}); fields
+ * without such a column are ignored and the record id comes from the aggregate. {@link #with} adds what
+ * an event sets beyond its fields. A row's column then holds the value from the last event that sets it,
+ * or its creation event's, or the column's default: what applying the handlers in order leaves. The
+ * rebuild test compares the two, row for row.
+ */
+public final class RecordFold {
+
+    private final String table;
+    private final String creation;
+    private final Map<String, Map<String, Value>> changes = new LinkedHashMap<>();
+    private final List<String> deletions = new ArrayList<>();
+
+    private RecordFold(String table, Class<?> creation) {
+        this.table = table;
+        this.creation = creation.getName();
+        changes.put(this.creation, fields(creation));
+    }
+
+    /** The fold into {@code read_model.<table>} of the records {@code creation} creates. */
+    public static RecordFold of(String table, Class<? extends Record> creation) {
+        return new RecordFold(table, creation);
+    }
+
+    /** Events that set the columns named like their fields. */
+    @SafeVarargs
+    public final RecordFold changedBy(Class<? extends Record>... events) {
+        for (Class<? extends Record> event : events) {
+            changes.put(event.getName(), fields(event));
+        }
+        return this;
+    }
+
+    /** What {@code event} (a creation or a change) sets besides its fields: {@code column} to {@code value}. */
+    public RecordFold with(Class<? extends Record> event, String column, Value value) {
+        changes.computeIfAbsent(event.getName(), name -> new LinkedHashMap<>()).put(column, value);
+        return this;
+    }
+
+    /** Events that remove the record. */
+    @SafeVarargs
+    public final RecordFold deletedBy(Class<? extends Record>... events) {
+        for (Class<? extends Record> event : events) {
+            deletions.add(event.getName());
+        }
+        return this;
+    }
+
+    String table() {
+        return table;
+    }
+
+    /** Every payload type the fold reads. */
+    List<String> eventTypes() {
+        List<String> types = new ArrayList<>(changes.keySet());
+        types.addAll(deletions);
+        return types;
+    }
+
+    /**
+     * The statement that inserts every record as of the events of transactions before the first parameter
+     * (an {@code xid8}) whose record falls into partition {@code ?} (the third parameter) of {@code ?} (the
+     * second): partitions split the records by a hash of their id, so that several connections can share
+     * the work. {@code columns} are the table's, as {@link Column}s.
+     */
+    String statement(List<Column> columns) {
+        Map<String, Column> byName = columns.stream().collect(Collectors.toMap(Column::name, c -> c));
+        for (String required : List.of("id", "created_at", "updated_at", "version")) {
+            if (!byName.containsKey(required)) {
+                throw new IllegalStateException(table + " has no column " + required);
+            }
+        }
+        // For each column the changes that set it; columns set by the same changes share their aggregates.
+        Map<List<String>, Integer> groups = new LinkedHashMap<>();
+        List<String> targets = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Column column : columns) {
+            if (column.generated() || List.of("id", "created_at", "updated_at", "version").contains(column.name())) {
+                continue;
+            }
+            List<String> setters = changes.entrySet().stream()
+                    .filter(c -> !c.getKey().equals(creation) && c.getValue().containsKey(column.name()))
+                    .map(Map.Entry::getKey).toList();
+            Value created = changes.get(creation).get(column.name());
+            if (setters.isEmpty() && created == null) {
+                continue; // the handlers leave it at its default
+            }
+            String otherwise = created != null ? created.sql(column, "p0", "at0")
+                    : column.defaultValue() == null ? "NULL" : column.defaultValue();
+            StringBuilder value = new StringBuilder();
+            if (setters.isEmpty()) {
+                value.append(otherwise);
+            } else {
+                int group = groups.computeIfAbsent(setters, s -> groups.size() + 1);
+                value.append("CASE");
+                for (String setter : setters) {
+                    value.append(" WHEN k").append(group).append(" = '").append(setter).append("' THEN ")
+                            .append(changes.get(setter).get(column.name()).sql(column, "p" + group, "at" + group));
+                }
+                value.append(" ELSE ").append(otherwise).append(" END");
+            }
+            targets.add(column.name());
+            values.add(value.toString());
+        }
+        StringBuilder aggregates = new StringBuilder();
+        groups.forEach((setters, group) -> {
+            String filter = " ORDER BY seq DESC) FILTER (WHERE kind IN (" + quoted(setters) + ")))[1] AS ";
+            aggregates.append(",\n           (array_agg(kind").append(filter).append('k').append(group)
+                    .append(",\n           (array_agg(p").append(filter).append('p').append(group)
+                    .append(",\n           (array_agg(at").append(filter).append("at").append(group);
+        });
+        return """
+                WITH event AS (
+                    SELECT e.aggregate_identifier COLLATE "C" AS id, e.sequence_number AS seq, e.payload_type AS kind,
+                           convert_from(e.payload, 'UTF8')::jsonb AS p,
+                           date_trunc('milliseconds', e.time_stamp::timestamptz) AS at
+                      FROM event_store.domain_event_entry e
+                     WHERE e.tx_id < ?::xid8 AND e.payload_type IN (%s)
+                       AND (hashtext(e.aggregate_identifier) & 2147483647) %% ? = ?),
+                record AS (
+                    SELECT id, max(seq) AS seq, (array_agg(at ORDER BY seq DESC))[1] AS updated_at,
+                           bool_or(kind IN (%s)) AS deleted,
+                           (array_agg(p ORDER BY seq DESC) FILTER (WHERE kind = '%s'))[1] AS p0,
+                           (array_agg(at ORDER BY seq DESC) FILTER (WHERE kind = '%s'))[1] AS at0%s
+                      FROM event GROUP BY id)
+                INSERT INTO read_model.%s (id, %s, created_at, updated_at, version)
+                SELECT id, %s, at0, updated_at, seq + 1
+                  FROM record WHERE p0 IS NOT NULL AND NOT deleted""".formatted(quoted(eventTypes()),
+                deletions.isEmpty() ? "NULL" : quoted(deletions), creation, creation, aggregates, table,
+                String.join(", ", targets), String.join(",\n       ", values));
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(n -> "'" + n.replace("'", "''") + "'").collect(Collectors.joining(", "));
+    }
+
+    /** The event's fields as the columns of the same names (snake_case). */
+    private static Map<String, Value> fields(Class<?> event) {
+        Map<String, Value> fields = new LinkedHashMap<>();
+        for (var component : event.getRecordComponents()) {
+            String field = component.getName();
+            fields.put(field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(), Value.field(field));
+        }
+        return fields;
+    }
+
+    /** A column of the table: its name, its SQL type, whether it is generated, its default. */
+    record Column(String name, String type, boolean generated, String defaultValue) {
+    }
+
+    /** What an event sets a column to. */
+    public sealed interface Value {
+
+        /** The event's field {@code name}, converted to the column's type. */
+        static Value field(String name) {
+            return new Field(name);
+        }
+
+        /** The time of the event, as the handlers store it (milliseconds). */
+        static Value eventTime() {
+            return new EventTime();
+        }
+
+        /** A constant text (a wire enum value, say). */
+        static Value text(String text) {
+            return new Text(text);
+        }
+
+        String sql(Column column, String payload, String time);
+    }
+
+    private record Field(String name) implements Value {
+
+        @Override
+        public String sql(Column column, String payload, String time) {
+            String text = payload + " ->> '" + name + "'";
+            return switch (column.type()) {
+                case "text" -> text;
+                case "text[]" -> "CASE WHEN jsonb_typeof(" + payload + " -> '" + name + "') = 'array' THEN ARRAY("
+                        + "SELECT jsonb_array_elements_text(" + payload + " -> '" + name + "')) ELSE '{}' END";
+                case "timestamp with time zone" -> "date_trunc('milliseconds', (" + text + ")::timestamptz)";
+                default -> "(" + text + ")::" + column.type();
+            };
+        }
+    }
+
+    private record EventTime() implements Value {
+
+        @Override
+        public String sql(Column column, String payload, String time) {
+            return time;
+        }
+    }
+
+    private record Text(String text) implements Value {
+
+        @Override
+        public String sql(Column column, String payload, String time) {
+            return "'" + text.replace("'", "''") + "'";
+        }
+    }
+}
