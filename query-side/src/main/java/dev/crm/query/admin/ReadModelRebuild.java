@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -92,31 +93,53 @@ class ReadModelRebuild {
         Declaration sorted = new Declaration(declaration.tables().stream().sorted().toList(), // one lock order
                 declaration.recordsIndependent(), declaration.eventTypes(), declaration.folds());
         Shadows shadows = createShadows(sorted.tables());
+        long start = System.nanoTime();
         long position = sorted.folds().isEmpty() ? 0 : fold(sorted);
+        long folded = System.nanoTime();
+        long replayed = 0;
         while (true) {
             sequencer.run();
+            long head = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM event_store.event_position",
+                    Long.class);
             List<PositionedEvent> batch = jdbc.query("SELECT p.position, " + COLUMNS + """
                      FROM event_store.event_position p
                      JOIN event_store.domain_event_entry e ON e.global_index = p.global_index
-                    WHERE p.position > ? AND e.payload_type = ANY (?) ORDER BY p.position LIMIT ?""",
-                    PositionedEvent.ROW, position, sorted.eventTypes().toArray(String[]::new), BATCH);
-            if (batch.isEmpty()) {
+                    WHERE p.position > ? AND p.position <= ? AND e.payload_type = ANY (?)
+                    ORDER BY p.position LIMIT ?""",
+                    PositionedEvent.ROW, position, head, sorted.eventTypes().toArray(String[]::new), BATCH);
+            if (!batch.isEmpty()) {
+                inTransaction(sorted.tables(), Connection.TRANSACTION_READ_COMMITTED, (connection, shadow) -> {
+                    try (Statement statement = connection.createStatement()) {
+                        // A crash loses nothing here: an unfinished rebuild is thrown away and started again.
+                        statement.execute("SET LOCAL synchronous_commit = off");
+                    }
+                    replay(batch, sorted, handlers);
+                    return null;
+                });
+                replayed += batch.size();
+                analyze(sorted.tables());
+            }
+            if (batch.size() < BATCH) {
+                position = head; // every event up to the head was looked at, so the swap starts there
                 break;
             }
-            inTransaction(sorted.tables(), Connection.TRANSACTION_READ_COMMITTED, (connection, shadow) -> {
-                try (Statement statement = connection.createStatement()) {
-                    // A crash loses nothing here: an unfinished rebuild is thrown away and started again.
-                    statement.execute("SET LOCAL synchronous_commit = off");
-                }
-                replay(batch, sorted, handlers);
-                return null;
-            });
             position = batch.get(batch.size() - 1).position();
-            analyze(sorted.tables());
         }
-        shadows.deferredIndexes().forEach(jdbc::execute);
+        long handled = System.nanoTime();
+        inParallel(shadows.deferredIndexes().stream().<Callable<Object>>map(index -> () -> {
+            jdbc.execute(index);
+            return null;
+        }).toList());
         analyze(sorted.tables());
+        long indexed = System.nanoTime();
         swap(group, sorted, shadows.indexNames(), handlers, position);
+        LOG.info("Rebuilt {}: set-based {} ms, {} events through the handlers {} ms, indexes {} ms, swap {} ms",
+                group, millis(start, folded), replayed, millis(folded, handled), millis(handled, indexed),
+                millis(indexed, System.nanoTime()));
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /**
@@ -133,33 +156,41 @@ class ReadModelRebuild {
                        (SELECT coalesce(max(position), 0) FROM event_store.event_position) AS position
                   FROM event_store.event_sequencer s""");
         List<String> statements = declaration.folds().stream().map(f -> f.statement(columns(f.table()))).toList();
-        ExecutorService workers = Executors.newFixedThreadPool(partitions);
+        statements.forEach(sql -> LOG.debug("Set-based replay with {} partitions:\n{}", partitions, sql));
+        List<Callable<Object>> parts = new ArrayList<>();
+        for (int part = 0; part < partitions; part++) {
+            int partition = part;
+            parts.add(() -> inTransaction(declaration.tables(), Connection.TRANSACTION_READ_COMMITTED,
+                    (connection, shadow) -> {
+                        try (Statement statement = connection.createStatement()) {
+                            statement.execute("SET LOCAL synchronous_commit = off");
+                            // The statements read the whole store: scans and big sorts are what they need.
+                            statement.execute("SET LOCAL enable_seqscan = on");
+                            statement.execute("SET LOCAL work_mem = '256MB'");
+                        }
+                        for (String sql : statements) {
+                            jdbc.update(sql, horizon.get("tx"), partitions, partition);
+                        }
+                        return null;
+                    }));
+        }
+        inParallel(parts);
+        return ((Number) horizon.get("position")).longValue();
+    }
+
+    /** Runs the tasks on up to {@link #partitions} threads (each with a connection of its own), all or none. */
+    private void inParallel(List<Callable<Object>> tasks) throws Exception {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(Math.min(partitions, tasks.size()));
         try {
-            List<Future<Object>> done = new ArrayList<>();
-            for (int part = 0; part < partitions; part++) {
-                int partition = part;
-                done.add(workers.submit(() -> inTransaction(declaration.tables(),
-                        Connection.TRANSACTION_READ_COMMITTED, (connection, shadow) -> {
-                            try (Statement statement = connection.createStatement()) {
-                                statement.execute("SET LOCAL synchronous_commit = off");
-                                // The statements read the whole store: scans and big sorts are what they need.
-                                statement.execute("SET LOCAL enable_seqscan = on");
-                                statement.execute("SET LOCAL work_mem = '256MB'");
-                            }
-                            for (String sql : statements) {
-                                jdbc.update(sql, horizon.get("tx"), partitions, partition);
-                            }
-                            return null;
-                        })));
-            }
-            for (Future<Object> partition : done) {
-                partition.get();
+            for (Future<Object> task : workers.invokeAll(tasks)) {
+                task.get();
             }
         } finally {
             workers.shutdownNow();
         }
-        analyze(declaration.tables());
-        return ((Number) horizon.get("position")).longValue();
     }
 
     /** The columns of a read-model table, as a fold needs to know them. */

@@ -1,9 +1,11 @@
 package dev.crm.query.admin;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -85,8 +87,11 @@ public final class RecordFold {
                 throw new IllegalStateException(table + " has no column " + required);
             }
         }
+        // Kinds travel as their number in eventTypes() (1: the creation): cheaper to compare than names.
+        List<String> types = eventTypes();
         // For each column the changes that set it; columns set by the same changes share their aggregates.
         Map<List<String>, Integer> groups = new LinkedHashMap<>();
+        Set<Integer> timed = new HashSet<>();
         List<String> targets = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Column column : columns) {
@@ -109,40 +114,55 @@ public final class RecordFold {
                 int group = groups.computeIfAbsent(setters, s -> groups.size() + 1);
                 value.append("CASE");
                 for (String setter : setters) {
-                    value.append(" WHEN k").append(group).append(" = '").append(setter).append("' THEN ")
-                            .append(changes.get(setter).get(column.name()).sql(column, "p" + group, "at" + group));
+                    Value set = changes.get(setter).get(column.name());
+                    if (set instanceof EventTime) {
+                        timed.add(group);
+                    }
+                    value.append(setters.size() == 1 ? " WHEN p" + group + " IS NOT NULL"
+                                    : " WHEN k" + group + " = " + (types.indexOf(setter) + 1))
+                            .append(" THEN ").append(set.sql(column, "p" + group, "at" + group));
                 }
                 value.append(" ELSE ").append(otherwise).append(" END");
             }
             targets.add(column.name());
             values.add(value.toString());
         }
+        // The last event of each group of changes: its kind (if there are several), payload and time (if used).
         StringBuilder aggregates = new StringBuilder();
         groups.forEach((setters, group) -> {
-            String filter = " ORDER BY seq DESC) FILTER (WHERE kind IN (" + quoted(setters) + ")))[1] AS ";
-            aggregates.append(",\n           (array_agg(kind").append(filter).append('k').append(group)
-                    .append(",\n           (array_agg(p").append(filter).append('p').append(group)
-                    .append(",\n           (array_agg(at").append(filter).append("at").append(group);
+            String filter = " ORDER BY seq DESC) FILTER (WHERE kind IN (" + setters.stream()
+                    .map(setter -> String.valueOf(types.indexOf(setter) + 1)).collect(Collectors.joining(", "))
+                    + ")))[1] AS ";
+            if (setters.size() > 1) {
+                aggregates.append(",\n           (array_agg(kind").append(filter).append('k').append(group);
+            }
+            aggregates.append(",\n           (array_agg(p").append(filter).append('p').append(group);
+            if (timed.contains(group)) {
+                aggregates.append(",\n           (array_agg(at").append(filter).append("at").append(group);
+            }
         });
+        String deleted = deletions.stream().map(d -> String.valueOf(types.indexOf(d) + 1))
+                .collect(Collectors.joining(", "));
         return """
                 WITH event AS (
-                    SELECT e.aggregate_identifier COLLATE "C" AS id, e.sequence_number AS seq, e.payload_type AS kind,
-                           convert_from(e.payload, 'UTF8')::jsonb AS p,
-                           date_trunc('milliseconds', e.time_stamp::timestamptz) AS at
+                    SELECT e.aggregate_identifier COLLATE "C" AS id, e.sequence_number AS seq,
+                           array_position(ARRAY[%s], e.payload_type::text) AS kind,
+                           convert_from(e.payload, 'UTF8')::jsonb AS p, e.time_stamp AS at
                       FROM event_store.domain_event_entry e
                      WHERE e.tx_id < ?::xid8 AND e.payload_type IN (%s)
                        AND (hashtext(e.aggregate_identifier) & 2147483647) %% ? = ?),
                 record AS (
                     SELECT id, max(seq) AS seq, (array_agg(at ORDER BY seq DESC))[1] AS updated_at,
                            bool_or(kind IN (%s)) AS deleted,
-                           (array_agg(p ORDER BY seq DESC) FILTER (WHERE kind = '%s'))[1] AS p0,
-                           (array_agg(at ORDER BY seq DESC) FILTER (WHERE kind = '%s'))[1] AS at0%s
+                           (array_agg(p ORDER BY seq DESC) FILTER (WHERE kind = 1))[1] AS p0,
+                           (array_agg(at ORDER BY seq DESC) FILTER (WHERE kind = 1))[1] AS at0%s
                       FROM event GROUP BY id)
                 INSERT INTO read_model.%s (id, %s, created_at, updated_at, version)
-                SELECT id, %s, at0, updated_at, seq + 1
-                  FROM record WHERE p0 IS NOT NULL AND NOT deleted""".formatted(quoted(eventTypes()),
-                deletions.isEmpty() ? "NULL" : quoted(deletions), creation, creation, aggregates, table,
-                String.join(", ", targets), String.join(",\n       ", values));
+                SELECT id, %s,
+                       %s, %s, seq + 1
+                  FROM record WHERE p0 IS NOT NULL AND NOT deleted""".formatted(quoted(types), quoted(types),
+                deleted.isEmpty() ? "NULL" : deleted, aggregates, table, String.join(", ", targets),
+                String.join(",\n       ", values), EventTime.sql("at0"), EventTime.sql("updated_at"));
     }
 
     private static String quoted(List<String> names) {
@@ -201,9 +221,14 @@ public final class RecordFold {
 
     private record EventTime() implements Value {
 
+        /** Events store their time as ISO-8601 text; the handlers keep it to the millisecond. */
+        static String sql(String time) {
+            return "date_trunc('milliseconds', " + time + "::timestamptz)";
+        }
+
         @Override
         public String sql(Column column, String payload, String time) {
-            return time;
+            return sql(time);
         }
     }
 
