@@ -1,21 +1,28 @@
 package dev.crm.app.support;
 
 import dev.crm.api.contact.ContactCommands.UpdateContact;
+import dev.crm.api.contact.ContactEvents.ContactTagsChanged;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
+import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,11 +37,18 @@ public class OtherInstanceWriter implements MessageHandlerInterceptor<CommandMes
     public static final String RACE_TITLE = "lost a race to another instance";
     public static final String OTHER_ACTOR = "usr_01JD3Q8W6Y0T7K2M4N5P6R7S8V";
 
-    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final EventStorageEngine storage;
+    private final EventProcessingConfiguration processing;
     private final Set<String> raced = ConcurrentHashMap.newKeySet();
 
-    OtherInstanceWriter(DataSource dataSource) {
-        this.dataSource = dataSource;
+    OtherInstanceWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventStorageEngine storage,
+                        @Lazy EventProcessingConfiguration processing) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.storage = storage;
+        this.processing = processing;
     }
 
     @Override
@@ -48,47 +62,26 @@ public class OtherInstanceWriter implements MessageHandlerInterceptor<CommandMes
     }
 
     /**
-     * What another instance's write does: append the event and, in the same transaction, let its subscribing
-     * projection update the read model (so the read model stays what a rebuild from the store would give).
+     * What another instance's write does: in one transaction of its own, append the event and let its
+     * subscribing projections (the contact read model and the event log) handle it, so that the read models
+     * stay what a rebuild from the store gives. On a thread of its own: this one is inside its own transaction.
      */
     private void appendAsAnotherInstance(String contactId) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            Instant now = Instant.now();
-            long next;
-            try (PreparedStatement last = connection.prepareStatement(
-                    "SELECT max(sequence_number) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")) {
-                last.setString(1, contactId);
-                try (ResultSet rs = last.executeQuery()) {
-                    rs.next();
-                    next = rs.getLong(1) + 1;
+        CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+            long next = jdbc.queryForObject("SELECT max(sequence_number) + 1 FROM event_store.domain_event_entry"
+                    + " WHERE aggregate_identifier = ?", Long.class, contactId);
+            DomainEventMessage<ContactTagsChanged> event = new GenericDomainEventMessage<>("Contact", contactId,
+                    next, new ContactTagsChanged(contactId, List.of("raced")),
+                    MetaData.with("actorId", OTHER_ACTOR).and("actorName", "Other instance"));
+            storage.appendEvents(event);
+            for (String group : List.of("contacts", "event-log")) {
+                EventProcessor processor = processing.eventProcessor(group).orElseThrow();
+                try {
+                    ((AbstractEventProcessor) processor).eventHandlerInvoker().handle(event, Segment.ROOT_SEGMENT);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO event_store.domain_event_entry (event_identifier, meta_data, payload, payload_type,
-                        time_stamp, aggregate_identifier, sequence_number, type)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'Contact')""")) {
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setBytes(2, ("{\"actorId\":\"" + OTHER_ACTOR + "\",\"actorName\":\"Other instance\"}")
-                        .getBytes(StandardCharsets.UTF_8));
-                insert.setBytes(3, ("{\"contactId\":\"" + contactId + "\",\"tags\":[\"raced\"]}")
-                        .getBytes(StandardCharsets.UTF_8));
-                insert.setString(4, "dev.crm.api.contact.ContactEvents$ContactTagsChanged");
-                insert.setString(5, now.toString());
-                insert.setString(6, contactId);
-                insert.setLong(7, next);
-                insert.executeUpdate();
-            }
-            try (PreparedStatement project = connection.prepareStatement("""
-                    UPDATE read_model.contact SET tags = '{raced}', updated_at = ?, version = ? WHERE id = ?""")) {
-                project.setTimestamp(1, java.sql.Timestamp.from(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
-                project.setLong(2, next + 1);
-                project.setString(3, contactId);
-                project.executeUpdate();
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        })).join();
     }
 }

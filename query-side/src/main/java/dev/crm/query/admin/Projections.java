@@ -4,12 +4,13 @@ import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
@@ -66,29 +67,28 @@ class Projections {
         if (processor == null) {
             throw new NotFoundException("no projection named " + name);
         }
-        Runnable work;
-        if (processor instanceof StreamingEventProcessor streaming) {
-            if (!streaming.supportsReset()) {
-                throw new ConflictException("the projection " + name + " cannot be replayed");
-            }
-            work = () -> {
-                streaming.shutDown();
-                streaming.resetTokens();
-                streaming.start();
-            };
-        } else {
-            ReadModelRebuild.Declaration declaration = declaration(name);
-            if (declaration.tables().isEmpty() || !(processor instanceof AbstractEventProcessor subscribing)) {
-                throw new ConflictException("the projection " + name + " declares no tables to rebuild");
-            }
-            work = () -> {
-                try {
-                    rebuild.rebuild(name, declaration, subscribing.eventHandlerInvoker());
-                } catch (Exception e) {
-                    throw new IllegalStateException("rebuilding the " + name + " projection failed", e);
-                }
-            };
+        ReadModelRebuild.Declaration declaration = declaration(name);
+        if (declaration.tables().isEmpty()) {
+            throw new ConflictException("the projection " + name + " declares no tables to rebuild");
         }
+        Runnable work = () -> {
+            try {
+                if (processor instanceof StreamingEventProcessor streaming) {
+                    // Paused, its tables keep answering (with the position they are computed up to); the
+                    // rebuilt ones take over with a token that covers exactly the events they hold.
+                    streaming.shutdownAsync().join();
+                    try {
+                        rebuild.rebuild(name, declaration, covered -> storeToken(name, covered));
+                    } finally {
+                        streaming.start();
+                    }
+                } else {
+                    rebuild.rebuild(name, declaration, null);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("rebuilding the " + name + " projection failed", e);
+            }
+        };
         if (!rebuilding.add(name)) {
             throw new ConflictException("the projection " + name + " is being rebuilt already");
         }
@@ -120,7 +120,8 @@ class Projections {
      */
     private ReadModelRebuild.Declaration declaration(String group) {
         Set<String> tables = new LinkedHashSet<>();
-        Set<String> eventTypes = new LinkedHashSet<>();
+        Set<Class<?>> handledTypes = new LinkedHashSet<>();
+        List<Object> projections = new ArrayList<>();
         List<RecordFold> folds = new ArrayList<>();
         boolean independent = true;
         boolean setBased = true;
@@ -130,8 +131,9 @@ class Projections {
             if (processingGroup != null && processingGroup.value().equals(group)) {
                 ReadModelTables declared = AnnotationUtils.findAnnotation(type, ReadModelTables.class);
                 tables.addAll(List.of(declared.value()));
+                projections.add(bean);
                 independent &= declared.recordsIndependent();
-                ReflectionUtils.doWithMethods(type, method -> eventTypes.add(method.getParameterTypes()[0].getName()),
+                ReflectionUtils.doWithMethods(type, method -> handledTypes.add(method.getParameterTypes()[0]),
                         method -> method.isAnnotationPresent(EventHandler.class));
                 if (bean instanceof SetBasedReplay replay) {
                     folds.addAll(replay.folds());
@@ -140,8 +142,11 @@ class Projections {
                 }
             }
         }
-        return new ReadModelRebuild.Declaration(new ArrayList<>(tables), independent, new ArrayList<>(eventTypes),
-                setBased ? folds : List.of());
+        // Events are records; a handler of anything else (Object, an interface) takes events of many types.
+        List<String> eventTypes = handledTypes.stream().allMatch(Class::isRecord)
+                ? handledTypes.stream().map(Class::getName).toList() : List.of();
+        return new ReadModelRebuild.Declaration(new ArrayList<>(tables), independent, eventTypes,
+                setBased ? folds : List.of(), projections);
     }
 
     private ProjectionStatus status(EventProcessor processor, long head) {
@@ -158,6 +163,14 @@ class Projections {
         String mode = processor instanceof SubscribingEventProcessor ? "subscribing" : "unknown";
         return new ProjectionStatus(name, mode, head, 0, rebuilding.contains(name) ? "rebuilding" : "live",
                 lastRebuilds.get(name));
+    }
+
+    /** Moves every segment of a paused streaming processor to {@code token}. */
+    private void storeToken(String name, TrackingToken token) {
+        TokenStore tokens = processing.tokenStore(name);
+        for (int segment : tokens.fetchSegments(name)) {
+            tokens.storeToken(token, name, segment);
+        }
     }
 
     /** The innermost cause's message: the one that names what went wrong (a SQL error, say). */

@@ -3,9 +3,13 @@ package dev.crm.query.admin;
 import dev.crm.query.export.EventSequencer;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +47,10 @@ import java.util.regex.Pattern;
  * run in parallel), then (or else) in export-position order, in big batches, one transaction per batch,
  * through the processing group's own handlers on a connection that redirects their SQL to the shadows and
  * batches their writes ({@link ShadowConnection}). Only the payload types the handlers take are read;</li>
- * <li>one short transaction locks the live tables against writes ({@code EXCLUSIVE}: readers go on,
- * the live projection, which runs inside each command's transaction, waits), replays what arrived since,
+ * <li>one short transaction locks the live tables ({@code ACCESS EXCLUSIVE}, all at once: the drop needs
+ * it, and upgrading a weaker lock later could deadlock with a command that read the table and now waits to
+ * write it; readers and the live projection, which runs inside each command's transaction, wait for the
+ * few milliseconds the swap takes), replays what arrived since,
  * drops the live tables and renames the shadows (and their indexes) into their place. Its snapshot is
  * taken after the locks: every event whose transaction already wrote the live tables has committed and is
  * replayed; every event still in flight is not, and its blocked projection write lands in the renamed
@@ -61,12 +67,22 @@ class ReadModelRebuild {
      * its tables set-based (none: replay through the handlers only).
      */
     record Declaration(List<String> tables, boolean recordsIndependent, List<String> eventTypes,
-                       List<RecordFold> folds) {
+                       List<RecordFold> folds, List<Object> projections) {
+        // eventTypes: the stored payload types to replay; empty for all (a handler that takes any event).
+        // projections: the group's beans, whose handlers the replay calls (not the processor's invoker, which
+        // may dead-letter failures instead of failing the rebuild).
+    }
+
+    /** Told, inside the swap's transaction, the tracking token that covers exactly the rebuilt tables. */
+    interface SwapListener {
+        void swapped(TrackingToken covered) throws Exception;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final int BATCH = 50_000;
     private static final int SWAP_ATTEMPTS = 20;
+    /** What {@code JdbcEventStorageEngine} keeps gaps for by default ({@code maxGapOffset}). */
+    private static final int MAX_GAP_OFFSET = 10_000;
     private static final Pattern INDEX_DEF = Pattern.compile("CREATE (UNIQUE )?INDEX \\S+ ON \\S+ (.*)");
     private static final String COLUMNS = """
             e.type, e.aggregate_identifier, e.sequence_number, e.event_identifier, e.time_stamp, e.payload_type,
@@ -88,10 +104,18 @@ class ReadModelRebuild {
         this.partitions = partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
     }
 
-    /** Rebuilds the tables from every stored event through {@code handlers}. */
-    void rebuild(String group, Declaration declaration, EventHandlerInvoker handlers) throws Exception {
+    /**
+     * Rebuilds the tables from every stored event through the declared projections' handlers; tells
+     * {@code listener} (may be {@code null}) the token they cover.
+     */
+    void rebuild(String group, Declaration declaration, SwapListener listener) throws Exception {
         Declaration sorted = new Declaration(declaration.tables().stream().sorted().toList(), // one lock order
-                declaration.recordsIndependent(), declaration.eventTypes(), declaration.folds());
+                declaration.recordsIndependent(), declaration.eventTypes(), declaration.folds(),
+                declaration.projections());
+        EventHandlerInvoker handlers = SimpleEventHandlerInvoker.builder()
+                .eventHandlers(declaration.projections().stream().map(bean -> new AnnotationEventHandlerAdapter(bean,
+                        axon.parameterResolverFactory(), axon.handlerDefinition(bean.getClass()))).toList())
+                .build();
         Shadows shadows = createShadows(sorted.tables());
         long start = System.nanoTime();
         long position = sorted.folds().isEmpty() ? 0 : fold(sorted);
@@ -104,9 +128,10 @@ class ReadModelRebuild {
             List<PositionedEvent> batch = jdbc.query("SELECT p.position, " + COLUMNS + """
                      FROM event_store.event_position p
                      JOIN event_store.domain_event_entry e ON e.global_index = p.global_index
-                    WHERE p.position > ? AND p.position <= ? AND e.payload_type = ANY (?)
+                    WHERE p.position > ? AND p.position <= ? AND (?::boolean OR e.payload_type = ANY (?))
                     ORDER BY p.position LIMIT ?""",
-                    PositionedEvent.ROW, position, head, sorted.eventTypes().toArray(String[]::new), BATCH);
+                    PositionedEvent.ROW, position, head, sorted.eventTypes().isEmpty(),
+                    sorted.eventTypes().toArray(String[]::new), BATCH);
             if (!batch.isEmpty()) {
                 inTransaction(sorted.tables(), Connection.TRANSACTION_READ_COMMITTED, (connection, shadow) -> {
                     try (Statement statement = connection.createStatement()) {
@@ -132,7 +157,7 @@ class ReadModelRebuild {
         }).toList());
         analyze(sorted.tables());
         long indexed = System.nanoTime();
-        swap(group, sorted, shadows.indexNames(), handlers, position);
+        swap(group, sorted, shadows, handlers, position, listener);
         LOG.info("Rebuilt {}: set-based {} ms, {} events through the handlers {} ms, indexes {} ms, swap {} ms",
                 group, millis(start, folded), replayed, millis(folded, handled), millis(handled, indexed),
                 millis(indexed, System.nanoTime()));
@@ -222,6 +247,7 @@ class ReadModelRebuild {
      */
     private Shadows createShadows(List<String> tables) {
         Map<String, String> indexNames = new HashMap<>();
+        Map<String, String> sequenceNames = new HashMap<>();
         List<String> deferred = new ArrayList<>();
         for (String table : tables) {
             String shadow = table + ShadowConnection.SUFFIX;
@@ -235,6 +261,15 @@ class ReadModelRebuild {
                 }
                 indexNames.put(name, original);
             });
+            // An identity column's sequence goes with its table; the shadow's takes the live one's name.
+            jdbc.query("""
+                    SELECT pg_get_serial_sequence('read_model.' || ?, attname) AS live,
+                           pg_get_serial_sequence('read_model.' || ?, attname) AS shadow
+                      FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped
+                       AND pg_get_serial_sequence('read_model.' || ?, attname) IS NOT NULL""",
+                    rs -> {
+                        sequenceNames.put(rs.getString("shadow"), rs.getString("live"));
+                    }, table, shadow, "read_model." + table, table);
             jdbc.query("""
                     SELECT c.relname, pg_get_indexdef(i.indexrelid) AS definition
                       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
@@ -243,11 +278,15 @@ class ReadModelRebuild {
                 jdbc.execute("DROP INDEX read_model." + rs.getString("relname"));
             }, "read_model." + shadow);
         }
-        return new Shadows(indexNames, deferred);
+        return new Shadows(indexNames, sequenceNames, deferred);
     }
 
-    /** The shadows' index names mapped to the live ones, and the indexes to create once the bulk is in. */
-    private record Shadows(Map<String, String> indexNames, List<String> deferredIndexes) {
+    /**
+     * The shadows' index and (qualified) sequence names mapped to the live ones, and the indexes to create
+     * once the bulk is in.
+     */
+    private record Shadows(Map<String, String> indexNames, Map<String, String> sequenceNames,
+                           List<String> deferredIndexes) {
     }
 
     /** Index definitions without their names and tables, so that a table's and its copy's compare equal. */
@@ -264,9 +303,10 @@ class ReadModelRebuild {
         return indexes;
     }
 
-    private void swap(String group, Declaration declaration, Map<String, String> indexNames,
-                      EventHandlerInvoker handlers, long position) throws Exception {
+    private void swap(String group, Declaration declaration, Shadows shadows, EventHandlerInvoker handlers,
+                      long position, SwapListener listener) throws Exception {
         List<String> tables = declaration.tables();
+        boolean allTypes = declaration.eventTypes().isEmpty();
         String[] types = declaration.eventTypes().toArray(String[]::new);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -276,34 +316,41 @@ class ReadModelRebuild {
                         // waiting for another; the swap is simply tried again.
                         statement.execute("SET LOCAL lock_timeout = '300ms'");
                         statement.execute("LOCK TABLE " + String.join(", ", tables.stream()
-                                .map(t -> "read_model." + t).toList()) + " IN EXCLUSIVE MODE");
+                                .map(t -> "read_model." + t).toList()) + " IN ACCESS EXCLUSIVE MODE");
                     }
                     // The snapshot starts here, after the locks (repeatable read: one snapshot for both).
                     List<PositionedEvent> numbered = jdbc.query("SELECT p.position, " + COLUMNS + """
                              FROM event_store.event_position p
                              JOIN event_store.domain_event_entry e ON e.global_index = p.global_index
-                            WHERE p.position > ? AND e.payload_type = ANY (?) ORDER BY p.position""",
-                            PositionedEvent.ROW, position, types);
+                            WHERE p.position > ? AND (?::boolean OR e.payload_type = ANY (?))
+                            ORDER BY p.position""", PositionedEvent.ROW, position, allTypes, types);
                     List<PositionedEvent> unnumbered = jdbc.query("SELECT 0 AS position, " + COLUMNS + """
                              FROM event_store.domain_event_entry e
                             WHERE e.tx_id >= (SELECT next_tx_id FROM event_store.event_sequencer)
-                              AND e.payload_type = ANY (?)
+                              AND (?::boolean OR e.payload_type = ANY (?))
                               AND NOT EXISTS (SELECT 1 FROM event_store.event_position p
                                                WHERE p.global_index = e.global_index)
-                            ORDER BY e.tx_id, e.global_index""", PositionedEvent.ROW, (Object) types);
+                            ORDER BY e.tx_id, e.global_index""", PositionedEvent.ROW, allTypes, types);
                     List<PositionedEvent> missing = new ArrayList<>(numbered);
                     missing.addAll(unnumbered);
                     replay(missing, declaration, handlers);
                     shadow.flush();
+                    if (listener != null) {
+                        listener.swapped(covered());
+                    }
                     try (Statement statement = connection.createStatement()) {
                         for (String table : tables) {
                             statement.execute("DROP TABLE read_model." + table);
                             statement.execute("ALTER TABLE read_model." + table + ShadowConnection.SUFFIX
                                     + " RENAME TO " + table);
                         }
-                        for (Map.Entry<String, String> index : indexNames.entrySet()) {
+                        for (Map.Entry<String, String> index : shadows.indexNames().entrySet()) {
                             statement.execute("ALTER INDEX read_model." + index.getKey() + " RENAME TO "
                                     + index.getValue());
+                        }
+                        for (Map.Entry<String, String> sequence : shadows.sequenceNames().entrySet()) {
+                            statement.execute("ALTER SEQUENCE " + sequence.getKey() + " RENAME TO "
+                                    + sequence.getValue().substring(sequence.getValue().indexOf('.') + 1));
                         }
                     }
                     return null;
@@ -317,6 +364,24 @@ class ReadModelRebuild {
                 Thread.sleep(50L * attempt);
             }
         }
+    }
+
+    /**
+     * The tracking token of what the swap's snapshot sees: every event up to the highest global index, but
+     * the indexes missing below it (transactions still running, or rolled back) as gaps, within the distance
+     * Axon's JDBC store keeps gaps for.
+     */
+    private TrackingToken covered() {
+        long head = jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM event_store.domain_event_entry",
+                Long.class);
+        if (head < 0) {
+            return null; // an empty store: from the start
+        }
+        List<Long> gaps = jdbc.queryForList("""
+                SELECT g FROM generate_series(greatest(?::bigint - ?, 0), ?::bigint - 1) g
+                 WHERE NOT EXISTS (SELECT 1 FROM event_store.domain_event_entry e WHERE e.global_index = g)""",
+                Long.class, head, MAX_GAP_OFFSET, head);
+        return GapAwareTrackingToken.newInstance(head, gaps);
     }
 
     private void replay(List<PositionedEvent> events, Declaration declaration, EventHandlerInvoker handlers)

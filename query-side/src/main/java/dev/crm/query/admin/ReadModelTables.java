@@ -10,9 +10,9 @@ import java.lang.annotation.Target;
  * its processing group rebuildable by {@code POST /api/admin/projections/{group}/rebuild}. The rebuild
  * replays the event store through the projection's own handlers into copies of these tables, then swaps
  * them in. So the handlers must name these tables as {@code read_model.<table>} in their SQL, write no
- * other table, must not rely on the row counts of their updates (a rebuild batches them and reports 1),
- * and the tables must not own sequences (serial columns): their values come from events. A projection that
- * also implements {@link SetBasedReplay} is rebuilt much faster.
+ * other table, and must not rely on the row counts of their updates (a rebuild batches them and reports 1).
+ * An identity column is numbered afresh, in the order the rebuild replays the events (their export order).
+ * A projection that also implements {@link SetBasedReplay} is rebuilt much faster.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

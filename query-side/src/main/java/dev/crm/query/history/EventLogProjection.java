@@ -3,6 +3,7 @@ package dev.crm.query.history;
 import dev.crm.api.common.DeletionEvent;
 import dev.crm.api.common.EventNames;
 import dev.crm.api.common.IdType;
+import dev.crm.query.admin.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,6 +27,7 @@ import static dev.crm.query.sql.Rows.version;
  * accounts, ...) get their history without code here, and the entries can never disagree with the events.
  */
 @Component
+@ReadModelTables({"event_log", "event_log_record"})
 @ProcessingGroup(EventLogProjection.GROUP)
 class EventLogProjection {
 

@@ -4,6 +4,7 @@ import dev.crm.api.lead.LeadEvents.LeadConverted;
 import dev.crm.api.lead.LeadEvents.LeadCreated;
 import dev.crm.api.lead.LeadEvents.LeadStatusChanged;
 import dev.crm.api.lead.LeadStatus;
+import dev.crm.query.admin.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,6 +22,7 @@ import static dev.crm.query.sql.Rows.timestamp;
  * {@link Reports}).
  */
 @Component
+@ReadModelTables(value = "report_lead", recordsIndependent = true)
 @ProcessingGroup(Reports.LEAD_FUNNEL)
 class LeadFunnelProjection {
 

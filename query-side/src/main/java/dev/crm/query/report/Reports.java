@@ -4,9 +4,12 @@ import dev.crm.api.common.IdType;
 import dev.crm.api.contact.ContactStage;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.api.opportunity.OpportunityStage;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,8 +28,8 @@ import java.util.OptionalLong;
  * The analysts' reports, computed from the report projections' tables. Those run on tracking (streaming)
  * processors, unlike the read models ({@code axon.eventhandling.processors.<group>.*} in the application
  * properties): they may lag behind writes by a moment, so every answer says up to which position of the
- * event store it is computed; they keep that position in the JDBC token store and are replayed from the
- * start on a rebuild; and an event their handlers fail on is parked in the dead-letter queue, with the rest
+ * event store it is computed; they keep that position in the JDBC token store and are rebuilt from the
+ * store into new tables while the old ones keep answering; and an event their handlers fail on is parked in the dead-letter queue, with the rest
  * of its record's events, instead of failing the write that caused it.
  */
 @Component
@@ -37,10 +40,12 @@ class Reports {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
+    private final Configuration axon;
 
-    Reports(NamedParameterJdbcTemplate jdbc, EventProcessingConfiguration processing) {
+    Reports(NamedParameterJdbcTemplate jdbc, EventProcessingConfiguration processing, Configuration axon) {
         this.jdbc = jdbc;
         this.processing = processing;
+        this.axon = axon;
     }
 
     StageDurations stageDurations(IdType entity) {
@@ -104,11 +109,22 @@ class Reports {
         return Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
     }
 
-    /** The global index up to which the group's processor has handled the store (0 before it started). */
+    /**
+     * The global index up to which the group's processor has handled the store (0 before it started). While
+     * it is paused (during a rebuild, when its tables keep answering), the position its stored token says.
+     */
     private long position(String group) {
-        return processing.eventProcessor(group, StreamingEventProcessor.class)
-                .map(p -> p.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
-                        .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(0))
-                .orElse(0L);
+        Map<Integer, EventTrackerStatus> running = processing.eventProcessor(group, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+        if (!running.isEmpty()) {
+            return running.values().stream().map(EventTrackerStatus::getCurrentPosition)
+                    .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(0);
+        }
+        return jdbc.query("""
+                SELECT token, token_type FROM event_store.token_entry
+                 WHERE processor_name = :group AND token IS NOT NULL""", Map.of("group", group),
+                (rs, n) -> axon.serializer().<byte[], TrackingToken>deserialize(new SimpleSerializedObject<>(
+                        rs.getBytes("token"), byte[].class, rs.getString("token_type"), null)).position())
+                .stream().filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(0);
     }
 }

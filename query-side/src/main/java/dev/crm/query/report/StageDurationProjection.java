@@ -12,6 +12,7 @@ import dev.crm.api.lead.LeadStatus;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityCreated;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityDeleted;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityStageChanged;
+import dev.crm.query.admin.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,6 +32,7 @@ import static dev.crm.query.sql.Rows.timestamp;
  * replay rebuilds it.
  */
 @Component
+@ReadModelTables(value = "report_stage_visit", recordsIndependent = true)
 @ProcessingGroup(Reports.STAGE_DURATIONS)
 class StageDurationProjection {
 
