@@ -10,6 +10,7 @@ import dev.crm.app.support.Api;
 import dev.crm.app.support.ApiTest;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,31 @@ class ReportsApiTest extends ApiTest {
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM event_store.token_entry WHERE processor_name = 'lead-funnel'",
                 Integer.class)).isPositive();
+    }
+
+    /** A paused processor (a rebuild pauses it) still answers with the position its tables hold. */
+    @Test
+    void aPausedReportKeepsSayingUpToWhichPositionItIsComputed() throws InterruptedException {
+        lead();
+        long head = head();
+        long position = await("/api/reports/lead-funnel/", r -> r.get("position").longValue() >= head)
+                .get("position").longValue();
+        StreamingEventProcessor processor = processing.eventProcessor("lead-funnel", StreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutdownAsync().join();
+        try {
+            assertThat(processor.processingStatus()).isEmpty();
+            assertThat(admin.get("/api/reports/lead-funnel/").expect(200).json().get("position").longValue())
+                    .isGreaterThanOrEqualTo(position);
+            JsonNode list = admin.get("/api/admin/projections/").expect(200).json();
+            for (JsonNode projection : list.get("results")) {
+                if (projection.get("name").stringValue().equals("lead-funnel")) {
+                    assertThat(projection.get("position").longValue()).isGreaterThanOrEqualTo(position);
+                }
+            }
+        } finally {
+            processor.start();
+        }
     }
 
     private String state(String projection) {

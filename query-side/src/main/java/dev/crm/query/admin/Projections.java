@@ -6,7 +6,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,15 +43,17 @@ class Projections {
     private final ApplicationContext context;
     private final ReadModelRebuild rebuild;
     private final JdbcTemplate jdbc;
+    private final StreamingPositions positions;
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
     private final Map<String, ProjectionStatus.Rebuild> lastRebuilds = new ConcurrentHashMap<>();
 
     Projections(EventProcessingConfiguration processing, ApplicationContext context, ReadModelRebuild rebuild,
-                JdbcTemplate jdbc) {
+                JdbcTemplate jdbc, StreamingPositions positions) {
         this.processing = processing;
         this.context = context;
         this.rebuild = rebuild;
         this.jdbc = jdbc;
+        this.positions = positions;
     }
 
     List<ProjectionStatus> all() {
@@ -152,9 +152,7 @@ class Projections {
     private ProjectionStatus status(EventProcessor processor, long head) {
         String name = processor.getName();
         if (processor instanceof StreamingEventProcessor streaming) {
-            Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
-            long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
-                    .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(0);
+            long position = positions.of(streaming);
             boolean replaying = streaming.isReplaying() || rebuilding.contains(name);
             return new ProjectionStatus(name, "tracking", position, Math.max(0, head - position),
                     replaying ? "rebuilding" : "live", lastRebuilds.get(name));

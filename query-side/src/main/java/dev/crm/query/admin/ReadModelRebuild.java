@@ -151,11 +151,14 @@ class ReadModelRebuild {
             position = batch.get(batch.size() - 1).position();
         }
         long handled = System.nanoTime();
-        inParallel(shadows.deferredIndexes().stream().<Callable<Object>>map(index -> () -> {
-            jdbc.execute(index);
+        // The deferred indexes and fresh statistics side by side: ANALYZE needs no index (but for an
+        // expression index's own statistics, which autovacuum gathers later).
+        List<String> finishing = new ArrayList<>(shadows.deferredIndexes());
+        sorted.tables().forEach(table -> finishing.add("ANALYZE read_model." + table + ShadowConnection.SUFFIX));
+        inParallel(finishing.stream().<Callable<Object>>map(sql -> () -> {
+            jdbc.execute(sql);
             return null;
         }).toList());
-        analyze(sorted.tables());
         long indexed = System.nanoTime();
         swap(group, sorted, shadows, handlers, position, listener);
         LOG.info("Rebuilt {}: set-based {} ms, {} events through the handlers {} ms, indexes {} ms, swap {} ms",

@@ -4,12 +4,9 @@ import dev.crm.api.common.IdType;
 import dev.crm.api.contact.ContactStage;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.api.opportunity.OpportunityStage;
-import org.axonframework.config.Configuration;
+import dev.crm.query.admin.StreamingPositions;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * The analysts' reports, computed from the report projections' tables. Those run on tracking (streaming)
@@ -40,12 +36,12 @@ class Reports {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
-    private final Configuration axon;
+    private final StreamingPositions positions;
 
-    Reports(NamedParameterJdbcTemplate jdbc, EventProcessingConfiguration processing, Configuration axon) {
+    Reports(NamedParameterJdbcTemplate jdbc, EventProcessingConfiguration processing, StreamingPositions positions) {
         this.jdbc = jdbc;
         this.processing = processing;
-        this.axon = axon;
+        this.positions = positions;
     }
 
     StageDurations stageDurations(IdType entity) {
@@ -109,22 +105,7 @@ class Reports {
         return Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
     }
 
-    /**
-     * The global index up to which the group's processor has handled the store (0 before it started). While
-     * it is paused (during a rebuild, when its tables keep answering), the position its stored token says.
-     */
     private long position(String group) {
-        Map<Integer, EventTrackerStatus> running = processing.eventProcessor(group, StreamingEventProcessor.class)
-                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
-        if (!running.isEmpty()) {
-            return running.values().stream().map(EventTrackerStatus::getCurrentPosition)
-                    .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(0);
-        }
-        return jdbc.query("""
-                SELECT token, token_type FROM event_store.token_entry
-                 WHERE processor_name = :group AND token IS NOT NULL""", Map.of("group", group),
-                (rs, n) -> axon.serializer().<byte[], TrackingToken>deserialize(new SimpleSerializedObject<>(
-                        rs.getBytes("token"), byte[].class, rs.getString("token_type"), null)).position())
-                .stream().filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(0);
+        return processing.eventProcessor(group, StreamingEventProcessor.class).map(positions::of).orElse(0L);
     }
 }
