@@ -101,6 +101,13 @@ class NotesAndTasksApiTest extends ApiTest {
                 "assignedTo", "id");
         assertThat(errorFields(admin.get("/api/tasks/?status=started&dueBefore=soon&contactId=x").expect(400)))
                 .containsExactlyInAnyOrder("status", "dueBefore", "contactId");
+        // Years the database's timestamps cannot hold; a time kept to the millisecond, as it is shown.
+        for (String dueAt : new String[] {"+10000-01-01T00:00:00Z", "0000-12-31T23:59:59Z", "-0001-01-01T00:00:00Z"}) {
+            assertThat(errorFields(admin.post("/api/tasks/", "{\"title\": \"T\", \"dueAt\": \"" + dueAt + "\"}")
+                    .expect(400))).containsExactly("dueAt");
+        }
+        assertThat(admin.post("/api/tasks/", "{\"title\": \"T\", \"dueAt\": \"2027-01-01T09:00:00.9999996Z\"}")
+                .expect(201).json().get("dueAt").stringValue()).isEqualTo("2027-01-01T09:00:00.999Z");
     }
 
     private List<String> ids(String query) {

@@ -96,6 +96,8 @@ class OpportunitiesApiTest extends ApiTest {
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(errorFields(answer)).containsExactlyInAnyOrder("name", "value", "currency", "stage", "accountId",
                 "contactId", "assignedTo", "closeDate", "accountName", "id", "probability");
+        assertThat(errorFields(create("{\"name\": \"Year zero\", \"closeDate\": \"0000-01-01\"}").expect(400)))
+                .containsExactly("closeDate");
         assertThat(errorMessage(answer, "stage")).contains("qualification, needs_analysis, proposal, negotiation,"
                 + " closed_won, closed_lost");
 

@@ -5,6 +5,7 @@ import dev.crm.app.support.ApiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +53,22 @@ class ProjectionRebuildApiTest extends ApiTest {
         assertThat(projection(list, "users")).isNotNull();
 
         newUser("auditor").get("/api/admin/projections/").expect(403);
+        // Another instance rebuilding it holds the projection's advisory lock.
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (var lock = connection.prepareStatement(
+                    "SELECT pg_advisory_lock(hashtextextended('crm-rebuild:notes', 0))")) {
+                lock.execute();
+            }
+            try {
+                admin.post("/api/admin/projections/notes/rebuild/", null).expect(409);
+            } finally {
+                try (var unlock = connection.prepareStatement(
+                        "SELECT pg_advisory_unlock(hashtextextended('crm-rebuild:notes', 0))")) {
+                    unlock.execute();
+                }
+            }
+            return null;
+        });
         admin.post("/api/admin/projections/planets/rebuild/", null).expect(404);
         admin.post("/api/admin/projections/test-failing-projection/rebuild/", null).expect(409);
     }
@@ -278,7 +295,7 @@ class ProjectionRebuildApiTest extends ApiTest {
                             .expectAny(204, 404);
                 } else if (dice < 95 || tasks.isEmpty()) {
                     tasks.add(admin.post("/api/tasks/", """
-                            {"title": "Task %d", "dueAt": "2027-01-0%dT09:30:00.123456Z", "contactId": "%s"}"""
+                            {"title": "Task %d", "dueAt": "2027-01-0%dT09:30:00.9999996Z", "contactId": "%s"}"""
                             .formatted(i, 1 + random.nextInt(9), pick(contacts))).expect(201).id());
                 } else if (dice < 99) {
                     admin.patch("/api/tasks/" + pick(tasks) + "/", switch (random.nextInt(3)) {

@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  */
 public final class JsonFields {
 
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
     private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
     private static final int MAX_EMAIL = 254;
@@ -209,25 +212,36 @@ public final class JsonFields {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            if (date.getYear() >= 1) {
+                return date;
+            }
         } catch (DateTimeParseException e) {
-            reject(field, "must be a date such as 2025-03-01");
-            return null;
+            // rejected below
         }
+        reject(field, "must be a date such as 2025-03-01");
+        return null;
     }
 
-    /** An ISO-8601 instant with a zone ({@code 2025-03-01T09:00:00Z}). */
+    /**
+     * An ISO-8601 instant with a zone ({@code 2025-03-01T09:00:00Z}), in the years 1 to 9999 and kept to the
+     * millisecond, as the API shows it: the event then carries exactly what the read models store.
+     */
     public Instant instant(String field) {
         String value = text(field, 40);
         if (value == null || value.isEmpty()) {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
+            Instant instant = java.time.OffsetDateTime.parse(value).toInstant();
+            if (!instant.isBefore(FIRST_INSTANT) && instant.isBefore(AFTER_LAST_INSTANT)) {
+                return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            }
         } catch (DateTimeParseException e) {
-            reject(field, "must be an ISO-8601 date-time such as 2025-03-01T09:00:00Z");
-            return null;
+            // rejected below
         }
+        reject(field, "must be an ISO-8601 date-time such as 2025-03-01T09:00:00Z, in the years 1 to 9999");
+        return null;
     }
 
     /** Tags: 1..50 characters each, at most 50, de-duplicated in the order given. A JSON null clears them. */

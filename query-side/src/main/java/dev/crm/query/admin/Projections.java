@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
@@ -19,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 
+import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,16 +47,21 @@ class Projections {
     private final ReadModelRebuild rebuild;
     private final JdbcTemplate jdbc;
     private final StreamingPositions positions;
+    private final DataSource dataSource;
+    private final List<EventUpcaster> upcasters;
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
     private final Map<String, ProjectionStatus.Rebuild> lastRebuilds = new ConcurrentHashMap<>();
 
     Projections(EventProcessingConfiguration processing, ApplicationContext context, ReadModelRebuild rebuild,
-                JdbcTemplate jdbc, StreamingPositions positions) {
+                JdbcTemplate jdbc, StreamingPositions positions, DataSource dataSource,
+                List<EventUpcaster> upcasters) {
         this.processing = processing;
         this.context = context;
         this.rebuild = rebuild;
         this.jdbc = jdbc;
         this.positions = positions;
+        this.dataSource = dataSource;
+        this.upcasters = upcasters;
     }
 
     List<ProjectionStatus> all() {
@@ -92,15 +100,26 @@ class Projections {
         if (!rebuilding.add(name)) {
             throw new ConflictException("the projection " + name + " is being rebuilt already");
         }
+        RebuildLock lock;
+        try {
+            lock = RebuildLock.tryTake(dataSource, name).orElse(null);
+        } catch (SQLException e) {
+            rebuilding.remove(name);
+            throw new IllegalStateException("could not take the rebuild lock of " + name, e);
+        }
+        if (lock == null) {
+            rebuilding.remove(name);
+            throw new ConflictException("the projection " + name + " is being rebuilt by another instance");
+        }
         Thread thread = new Thread(() -> {
             Instant started = Instant.now();
             long start = System.nanoTime();
-            try {
+            try (lock) {
                 work.run();
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 lastRebuilds.put(name, new ProjectionStatus.Rebuild("succeeded", started, Instant.now(), millis, null));
                 LOG.info("Rebuilt the {} projection in {} ms", name, millis);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | SQLException e) {
                 lastRebuilds.put(name, new ProjectionStatus.Rebuild("failed", started, Instant.now(),
                         (System.nanoTime() - start) / 1_000_000, rootCause(e)));
                 LOG.error("Rebuilding the {} projection failed; it keeps its current tables", name, e);
@@ -145,6 +164,18 @@ class Projections {
         // Events are records; a handler of anything else (Object, an interface) takes events of many types.
         List<String> eventTypes = handledTypes.stream().allMatch(Class::isRecord)
                 ? handledTypes.stream().map(Class::getName).toList() : List.of();
+        // Folds read the stored payloads as they are: not once an upcaster may change them, and only when
+        // they cover exactly what the handlers take (else their events would be lost up to the horizon).
+        Set<String> folded = new LinkedHashSet<>();
+        folds.forEach(fold -> folded.addAll(fold.eventTypes()));
+        Set<String> foldedTables = new LinkedHashSet<>();
+        folds.forEach(fold -> foldedTables.add(fold.table()));
+        if (setBased && !folds.isEmpty() && (!upcasters.isEmpty() || !folded.equals(new LinkedHashSet<>(eventTypes))
+                || !foldedTables.equals(tables))) {
+            LOG.warn("The folds of {} do not match its handlers and tables, or upcasters exist: replaying through"
+                    + " the handlers", group);
+            setBased = false;
+        }
         return new ReadModelRebuild.Declaration(new ArrayList<>(tables), independent, eventTypes,
                 setBased ? folds : List.of(), projections);
     }
@@ -166,9 +197,16 @@ class Projections {
     /** Moves every segment of a paused streaming processor to {@code token}. */
     private void storeToken(String name, TrackingToken token) {
         TokenStore tokens = processing.tokenStore(name);
-        for (int segment : tokens.fetchSegments(name)) {
-            tokens.storeToken(token, name, segment);
+        int[] segments = tokens.fetchSegments(name);
+        if (segments.length == 0) {
+            // It would start over from its initial token and apply every event a second time.
+            throw new IllegalStateException("the processor " + name + " has no token segments to move");
         }
+        for (int segment : segments) {
+            tokens.storeToken(token, name, segment); // fails if another instance has claimed it meanwhile
+        }
+        // Parked events are in the rebuilt tables now; retrying them would apply them twice.
+        jdbc.update("DELETE FROM event_store.dead_letter_entry WHERE processing_group = ?", name);
     }
 
     /** The innermost cause's message: the one that names what went wrong (a SQL error, say). */

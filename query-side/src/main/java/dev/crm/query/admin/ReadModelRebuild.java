@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
@@ -37,26 +38,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rebuilds a subscribing read model while the API keeps serving (and the live projection keeps writing)
- * the current tables:
+ * Rebuilds a read model while the API keeps serving the current tables (which a subscribing projection
+ * keeps writing; a streaming one is paused by the caller):
  * <ol>
  * <li>shadow tables {@code <table>_rebuild} are created like the live ones (columns, defaults, generated
- * columns, constraints, indexes);</li>
+ * columns, constraints, indexes), but without their secondary indexes;</li>
  * <li>the event store is replayed into them: by the projection's {@link RecordFold}s when it has them
  * ({@link SetBasedReplay}: one set-based statement per table, split into partitions of the records that
  * run in parallel), then (or else) in export-position order, in big batches, one transaction per batch,
- * through the processing group's own handlers on a connection that redirects their SQL to the shadows and
+ * through the projection's own handlers on a connection that redirects their SQL to the shadows and
  * batches their writes ({@link ShadowConnection}). Only the payload types the handlers take are read;</li>
+ * <li>the secondary indexes are built, and the events that arrived meanwhile replayed;</li>
  * <li>one short transaction locks the live tables ({@code ACCESS EXCLUSIVE}, all at once: the drop needs
  * it, and upgrading a weaker lock later could deadlock with a command that read the table and now waits to
- * write it; readers and the live projection, which runs inside each command's transaction, wait for the
- * few milliseconds the swap takes), replays what arrived since,
- * drops the live tables and renames the shadows (and their indexes) into their place. Its snapshot is
- * taken after the locks: every event whose transaction already wrote the live tables has committed and is
- * replayed; every event still in flight is not, and its blocked projection write lands in the renamed
- * table afterwards (PostgreSQL looks the name up again once the lock is granted). No event is lost or
- * applied twice.</li>
+ * write it; readers and the live projection, which runs inside each command's transaction, wait while it
+ * runs), replays what arrived since, drops the live tables and renames the shadows (and their indexes and
+ * sequences) into their place. Its snapshot is taken after the locks: every event whose transaction
+ * already wrote the live tables has committed and is replayed; every event still in flight is not, and its
+ * blocked projection write lands in the renamed table afterwards (PostgreSQL looks the name up again once
+ * the lock is granted). No event is lost or applied twice.</li>
  * </ol>
+ * A rebuild that fails leaves the live tables as they were and drops its shadows. Its long transactions
+ * hold back the export sequencer (which numbers only events older than every running transaction) for as
+ * long as each of them runs.
  */
 @Component
 class ReadModelRebuild {
@@ -81,6 +85,7 @@ class ReadModelRebuild {
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final int BATCH = 50_000;
     private static final int SWAP_ATTEMPTS = 20;
+    private static final int MAX_DEFAULT_PARTITIONS = 4;
     /** What {@code JdbcEventStorageEngine} keeps gaps for by default ({@code maxGapOffset}). */
     private static final int MAX_GAP_OFFSET = 10_000;
     private static final Pattern INDEX_DEF = Pattern.compile("CREATE (UNIQUE )?INDEX \\S+ ON \\S+ (.*)");
@@ -100,8 +105,10 @@ class ReadModelRebuild {
         this.jdbc = jdbc;
         this.sequencer = sequencer;
         this.axon = axon;
-        // A set-based replay keeps one core busy per partition (PostgreSQL does the work).
-        this.partitions = partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
+        // A set-based replay keeps one core busy per partition (PostgreSQL does the work); each holds a pooled
+        // connection for its whole run, so the default stays well inside the pool the API needs.
+        this.partitions = partitions > 0 ? partitions
+                : Math.min(MAX_DEFAULT_PARTITIONS, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -112,14 +119,44 @@ class ReadModelRebuild {
         Declaration sorted = new Declaration(declaration.tables().stream().sorted().toList(), // one lock order
                 declaration.recordsIndependent(), declaration.eventTypes(), declaration.folds(),
                 declaration.projections());
+        // A handler that fails fails the rebuild (the default error handler would log and skip the event).
         EventHandlerInvoker handlers = SimpleEventHandlerInvoker.builder()
                 .eventHandlers(declaration.projections().stream().map(bean -> new AnnotationEventHandlerAdapter(bean,
                         axon.parameterResolverFactory(), axon.handlerDefinition(bean.getClass()))).toList())
+                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                 .build();
         Shadows shadows = createShadows(sorted.tables());
-        long start = System.nanoTime();
-        long position = sorted.folds().isEmpty() ? 0 : fold(sorted);
-        long folded = System.nanoTime();
+        try {
+            long start = System.nanoTime();
+            long position = sorted.folds().isEmpty() ? 0 : fold(sorted);
+            long folded = System.nanoTime();
+            CatchUp caught = catchUp(sorted, handlers, position);
+            long handled = System.nanoTime();
+            // Index builds share their table (SHARE locks); ANALYZE would wait for them, so it comes after.
+            inParallel(shadows.deferredIndexes().stream().<Callable<Object>>map(index -> () -> {
+                jdbc.execute(index);
+                return null;
+            }).toList());
+            analyze(sorted.tables());
+            long indexed = System.nanoTime();
+            // What arrived while the indexes were built, so that the swap, which holds the locks, has little left.
+            CatchUp last = catchUp(sorted, handlers, caught.position());
+            swap(group, sorted, shadows, handlers, last.position(), listener);
+            LOG.info("Rebuilt {}: set-based {} ms, {} events through the handlers {} ms, indexes {} ms, swap {} ms",
+                    group, millis(start, folded), caught.replayed() + last.replayed(), millis(folded, handled),
+                    millis(handled, indexed), millis(indexed, System.nanoTime()));
+        } catch (Exception | Error e) {
+            dropShadows(sorted.tables());
+            throw e;
+        }
+    }
+
+    /** How far a catch-up replayed: up to which export position, and how many events. */
+    private record CatchUp(long position, long replayed) {
+    }
+
+    /** Replays through the handlers, in batches, every event after {@code position} up to the head. */
+    private CatchUp catchUp(Declaration declaration, EventHandlerInvoker handlers, long position) throws Exception {
         long replayed = 0;
         while (true) {
             sequencer.run();
@@ -130,40 +167,36 @@ class ReadModelRebuild {
                      JOIN event_store.domain_event_entry e ON e.global_index = p.global_index
                     WHERE p.position > ? AND p.position <= ? AND (?::boolean OR e.payload_type = ANY (?))
                     ORDER BY p.position LIMIT ?""",
-                    PositionedEvent.ROW, position, head, sorted.eventTypes().isEmpty(),
-                    sorted.eventTypes().toArray(String[]::new), BATCH);
+                    PositionedEvent.ROW, position, head, declaration.eventTypes().isEmpty(),
+                    declaration.eventTypes().toArray(String[]::new), BATCH);
             if (!batch.isEmpty()) {
-                inTransaction(sorted.tables(), Connection.TRANSACTION_READ_COMMITTED, (connection, shadow) -> {
+                inTransaction(declaration.tables(), Connection.TRANSACTION_READ_COMMITTED, (connection, shadow) -> {
                     try (Statement statement = connection.createStatement()) {
                         // A crash loses nothing here: an unfinished rebuild is thrown away and started again.
                         statement.execute("SET LOCAL synchronous_commit = off");
                     }
-                    replay(batch, sorted, handlers);
+                    replay(batch, declaration, handlers);
                     return null;
                 });
                 replayed += batch.size();
-                analyze(sorted.tables());
+                analyze(declaration.tables());
             }
             if (batch.size() < BATCH) {
-                position = head; // every event up to the head was looked at, so the swap starts there
-                break;
+                return new CatchUp(head, replayed); // every event up to the head was looked at
             }
             position = batch.get(batch.size() - 1).position();
         }
-        long handled = System.nanoTime();
-        // The deferred indexes and fresh statistics side by side: ANALYZE needs no index (but for an
-        // expression index's own statistics, which autovacuum gathers later).
-        List<String> finishing = new ArrayList<>(shadows.deferredIndexes());
-        sorted.tables().forEach(table -> finishing.add("ANALYZE read_model." + table + ShadowConnection.SUFFIX));
-        inParallel(finishing.stream().<Callable<Object>>map(sql -> () -> {
-            jdbc.execute(sql);
-            return null;
-        }).toList());
-        long indexed = System.nanoTime();
-        swap(group, sorted, shadows, handlers, position, listener);
-        LOG.info("Rebuilt {}: set-based {} ms, {} events through the handlers {} ms, indexes {} ms, swap {} ms",
-                group, millis(start, folded), replayed, millis(folded, handled), millis(handled, indexed),
-                millis(indexed, System.nanoTime()));
+    }
+
+    /** A failed rebuild leaves nothing behind (the next one would drop its leftovers anyway). */
+    private void dropShadows(List<String> tables) {
+        for (String table : tables) {
+            try {
+                jdbc.execute("DROP TABLE IF EXISTS read_model." + table + ShadowConnection.SUFFIX);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not drop the shadow of {} after a failed rebuild", table, e);
+            }
+        }
     }
 
     private static long millis(long from, long to) {
@@ -206,7 +239,10 @@ class ReadModelRebuild {
         return ((Number) horizon.get("position")).longValue();
     }
 
-    /** Runs the tasks on up to {@link #partitions} threads (each with a connection of its own), all or none. */
+    /**
+     * Runs the tasks on up to {@link #partitions} threads (each with a connection of its own, so each in a
+     * transaction of its own) and waits for all of them; fails if any failed.
+     */
     private void inParallel(List<Callable<Object>> tasks) throws Exception {
         if (tasks.isEmpty()) {
             return;
