@@ -232,7 +232,9 @@ public final class RecordFold {
          * {@code truncatedTo(MILLIS)} does; PostgreSQL alone would round the digits beyond microseconds.
          */
         static String sql(String time) {
-            return "date_trunc('milliseconds', regexp_replace(" + time + ", '(\\.\\d{3})\\d+', '\\1')::timestamptz)";
+            // Only a text longer than "2026-01-01T09:00:00.123456Z" has digits beyond microseconds.
+            return "date_trunc('milliseconds', (CASE WHEN length(" + time + ") > 27 THEN regexp_replace(" + time
+                    + ", '(\\.\\d{3})\\d+', '\\1') ELSE " + time + " END)::timestamptz)";
         }
 
         @Override
