@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,12 +109,17 @@ class ProjectionRebuildApiTest extends ApiTest {
     private void rebuild(String name) {
         JsonNode answer = admin.post("/api/admin/projections/" + name + "/rebuild/", null).expect(202).json();
         assertThat(answer.get("name").stringValue()).isEqualTo(name);
+        JsonNode projection = projection(awaitProjections("the rebuild of " + name + " to finish",
+                list -> projection(list, name).get("state").stringValue().equals("live")), name);
+        assertThat(projection.at("/lastRebuild/outcome").stringValue()).as("%s", projection).isEqualTo("succeeded");
+    }
+
+    /** The projection list, once {@code ready} holds for it (polled for up to 30 s). */
+    private JsonNode awaitProjections(String what, Predicate<JsonNode> ready) {
         for (int i = 0; i < 600; i++) {
-            JsonNode projection = projection(admin.get("/api/admin/projections/").expect(200).json(), name);
-            if (projection.get("state").stringValue().equals("live")) {
-                assertThat(projection.at("/lastRebuild/outcome").stringValue()).as("%s", projection)
-                        .isEqualTo("succeeded");
-                return;
+            JsonNode list = admin.get("/api/admin/projections/").expect(200).json();
+            if (ready.test(list)) {
+                return list;
             }
             try {
                 Thread.sleep(50);
@@ -121,7 +127,7 @@ class ProjectionRebuildApiTest extends ApiTest {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("the rebuild of " + name + " did not finish");
+        throw new AssertionError("waited in vain for " + what);
     }
 
     private void snapshot() {
@@ -135,19 +141,8 @@ class ProjectionRebuildApiTest extends ApiTest {
 
     /** The report projections run on tracking processors: they catch up with the store a moment later. */
     private void awaitReportsCaughtUp() {
-        for (int i = 0; i < 600; i++) {
-            JsonNode list = admin.get("/api/admin/projections/").expect(200).json();
-            if (projection(list, "lead-funnel").get("lag").longValue() == 0
-                    && projection(list, "stage-durations").get("lag").longValue() == 0) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the reports did not catch up");
+        awaitProjections("the reports to catch up", list -> projection(list, "lead-funnel").get("lag").longValue() == 0
+                && projection(list, "stage-durations").get("lag").longValue() == 0);
     }
 
     private void assertTablesEqualSnapshot() {
