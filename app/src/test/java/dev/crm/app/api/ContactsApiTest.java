@@ -147,6 +147,24 @@ class ContactsApiTest extends ApiTest {
     }
 
     @Test
+    void ifMatchTakesOnlyAStrongQuotedEntityTag() {
+        Response created = create(admin, "{\"firstName\": \"Strong\", \"email\": \"s@example.com\"}").expect(201);
+        String path = "/api/contacts/" + created.id() + "/";
+
+        for (String malformed : List.of("1", "garbage", "\"1\", \"2\"", "\"1", "W/1")) {
+            Response answer = admin.send(HttpMethod.PATCH, path, "{\"title\": \"x\"}", Map.of("If-Match", malformed))
+                    .expect(400);
+            assertThat(errorFields(answer)).containsExactly("If-Match");
+        }
+        for (String neverMatches : List.of("W/\"1\"", "\"v1\"", "\"\"")) {
+            admin.send(HttpMethod.PATCH, path, "{\"title\": \"x\"}", Map.of("If-Match", neverMatches)).expect(412);
+        }
+        assertThat(admin.get(path).header("ETag")).isEqualTo("\"1\"");
+        admin.send(HttpMethod.PATCH, path, "{\"title\": \"y\"}", Map.of("If-Match", "*")).expect(200);
+        admin.send(HttpMethod.PATCH, path, "{\"title\": \"z\"}", Map.of("If-Match", " \"2\" ")).expect(200);
+    }
+
+    @Test
     void deleteRemovesTheContact() {
         Response created = create(admin, "{\"firstName\": \"Gone\", \"email\": \"gone@example.com\"}").expect(201);
         String path = "/api/contacts/" + created.id() + "/";

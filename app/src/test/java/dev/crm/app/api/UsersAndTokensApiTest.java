@@ -111,15 +111,18 @@ class UsersAndTokensApiTest extends ApiTest {
     }
 
     @Test
-    void aDeactivatedUsersTokensStopWorkingAtOnce() {
+    void deactivationRevokesTheUsersTokensForGood() {
         Api member = newUser("member");
         String path = "/api/users/" + member.userId() + "/";
 
         assertThat(admin.patch(path, "{\"active\": false}").expect(200).json().get("active").booleanValue()).isFalse();
         member.get("/api/contacts/").expect(401);
+        admin.post(path + "tokens/", null).expect(409);
 
         admin.patch(path, "{\"active\": true}").expect(200);
-        member.get("/api/contacts/").expect(200);
+        member.get("/api/contacts/").expect(401);
+        String fresh = admin.post(path + "tokens/", null).expect(201).json().get("token").stringValue();
+        member.as(fresh).get("/api/contacts/").expect(200);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.crm.command.user;
 
+import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.NotFoundException;
 import dev.crm.api.user.Role;
 import dev.crm.api.user.UserCommands.CreateUser;
@@ -20,7 +21,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -40,7 +42,7 @@ class User {
     private String email;
     private Role role;
     private boolean active;
-    private final Set<String> liveTokens = new HashSet<>();
+    private final Set<String> liveTokens = new LinkedHashSet<>();
 
     User() {
         // for Axon: rebuilt from events
@@ -72,12 +74,18 @@ class User {
         }
         boolean nowActive = patch(active, command.active());
         if (nowActive != active) {
+            // Deactivation revokes every token for good: a reactivated user needs new ones. Users deactivated
+            // before this rule still hold theirs, so reactivation revokes what is left first.
+            revokeAllTokens();
             apply(nowActive ? new UserReactivated(userId) : new UserDeactivated(userId));
         }
     }
 
     @CommandHandler
     void handle(IssueToken command) {
+        if (!active) {
+            throw new ConflictException("user " + userId + " is deactivated; reactivate it before issuing tokens");
+        }
         apply(new TokenIssued(userId, command.tokenId(), command.tokenHash()));
     }
 
@@ -89,6 +97,12 @@ class User {
         apply(new TokenRevoked(userId, command.tokenId()));
     }
 
+
+    private void revokeAllTokens() {
+        for (String tokenId : List.copyOf(liveTokens)) {
+            apply(new TokenRevoked(userId, tokenId));
+        }
+    }
 
     @EventSourcingHandler
     void on(UserCreated event) {

@@ -1,30 +1,42 @@
 package dev.crm.command.web;
 
+import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.common.VersionMismatchException;
 
-/** Reads an {@code If-Match} header ({@code "3"}, {@code W/"3"} or {@code *}) into an expected version. */
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an {@code If-Match} header into the version a write expects. If-Match compares strongly
+ * (RFC 9110, 13.1.1), so only a strong, quoted entity tag such as {@code "3"} (or {@code *}, any version)
+ * can hold; a weak tag ({@code W/"3"}) or one that is no version of ours can never match: 412. Anything
+ * that is not an entity tag at all, or several of them, is a malformed request: 400.
+ */
 public final class IfMatch {
+
+    private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?\"([\\x21\\x23-\\x7E]*)\"");
+    private static final Pattern VERSION = Pattern.compile("[0-9]{1,18}");
 
     private IfMatch() {
     }
 
     /** The expected version, or {@code null} when there is no precondition. */
     public static Long expectedVersion(String header) {
-        if (header == null || header.isBlank() || header.strip().equals("*")) {
+        if (header == null || header.isBlank()) {
             return null;
         }
-        String tag = header.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+        String value = header.strip();
+        if (value.equals("*")) {
+            return null;
         }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
+        Matcher tag = ENTITY_TAG.matcher(value);
+        if (!tag.matches()) {
+            throw new InvalidRequestException("If-Match",
+                    "must be one quoted entity tag, as the ETag header gives it (\"3\"), or *");
         }
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            // No version of ours looks like this, so the precondition cannot hold.
-            throw new VersionMismatchException(header);
+        if (tag.group(1) != null || !VERSION.matcher(tag.group(2)).matches()) {
+            throw new VersionMismatchException(value);
         }
+        return Long.parseLong(tag.group(2));
     }
 }

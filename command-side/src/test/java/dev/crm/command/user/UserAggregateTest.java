@@ -1,5 +1,6 @@
 package dev.crm.command.user;
 
+import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.common.NotFoundException;
 import dev.crm.api.user.Role;
@@ -53,14 +54,40 @@ class UserAggregateTest {
                 .when(new UpdateUser(ID, null, "Alexandra", null, null, Role.ADMIN, false))
                 .expectEvents(new UserDetailsCorrected(ID, "Alexandra", "Johnson", "alex@example.com"),
                         new UserRoleChanged(ID, Role.MEMBER, Role.ADMIN),
+                        new TokenRevoked(ID, TOKEN),
                         new UserDeactivated(ID));
     }
 
     @Test
-    void aDeactivatedUserCanBeReactivated() {
-        fixture.given(CREATED, new UserDeactivated(ID))
+    void deactivationRevokesEveryLiveToken() {
+        fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"), new TokenIssued(ID, OTHER_TOKEN, "hash2"),
+                        new TokenRevoked(ID, TOKEN))
+                .when(new UpdateUser(ID, null, null, null, null, null, false))
+                .expectEvents(new TokenRevoked(ID, OTHER_TOKEN), new UserDeactivated(ID));
+    }
+
+    @Test
+    void aDeactivatedUserCanBeReactivatedWithoutItsOldTokens() {
+        fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"), new TokenRevoked(ID, TOKEN),
+                        new UserDeactivated(ID))
                 .when(new UpdateUser(ID, null, null, null, null, null, true))
                 .expectEvents(new UserReactivated(ID));
+    }
+
+    @Test
+    void reactivatingAUserDeactivatedBeforeTokensWereRevokedRevokesThemThen() {
+        fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"), new UserDeactivated(ID))
+                .when(new UpdateUser(ID, null, null, null, null, null, true))
+                .expectEvents(new TokenRevoked(ID, TOKEN), new UserReactivated(ID));
+    }
+
+    @Test
+    void aDeactivatedUserGetsNoNewTokens() {
+        fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"), new TokenRevoked(ID, TOKEN),
+                        new UserDeactivated(ID))
+                .when(new IssueToken(ID, OTHER_TOKEN, "hash2"))
+                .expectException(ConflictException.class)
+                .expectNoEvents();
     }
 
     @Test

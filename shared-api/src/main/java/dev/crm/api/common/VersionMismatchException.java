@@ -7,8 +7,8 @@ public class VersionMismatchException extends RuntimeException {
         super("the record is at version " + actual + ", not " + expected);
     }
 
-    /** An {@code If-Match} value that is no version at all. */
+    /** An {@code If-Match} entity tag that can never match: weak, or no version at all. */
     public VersionMismatchException(String ifMatch) {
-        super("If-Match " + ifMatch + " names no version of this record");
+        super("If-Match " + ifMatch + " can never match: only a strong entity tag of a version, such as \"3\", can");
     }
 }
