@@ -1,16 +1,15 @@
 package dev.crm.app.database;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,13 +44,14 @@ class EmbeddedDatabaseConfiguration {
         return postgres;
     }
 
-    @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${crm.datasource.pool-size:16}") int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("crm-embedded");
-        return new HikariDataSource(config);
+    /** The pool, configured by {@code spring.datasource.hikari.*} like a configured server's. */
+    @Bean(name = DatabaseConfiguration.POOL, destroyMethod = "close", defaultCandidate = false)
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource connectionPool(EmbeddedPostgres postgres) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setPoolName("crm-embedded");
+        return pool;
     }
 }

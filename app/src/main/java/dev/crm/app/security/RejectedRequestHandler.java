@@ -3,20 +3,25 @@ package dev.crm.app.security;
 import dev.crm.app.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * Spring Security's firewall refuses URLs with encoded slashes, semicolons and the like before anything
  * else sees them. No resource lives at such a path (a malformed id is a 404 like any unknown id), so
- * answer it as one, in the problem shape.
+ * answer it as one, in the problem shape. A method the firewall does not know ({@code FOO}) is a 405.
  */
 @Component
 class RejectedRequestHandler implements RequestRejectedHandler {
+
+    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+            "OPTIONS", "TRACE");
 
     private final Problems problems;
 
@@ -27,6 +32,11 @@ class RejectedRequestHandler implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
+        if (!STANDARD_METHODS.contains(request.getMethod())) {
+            response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PATCH, DELETE, OPTIONS");
+            problems.write(response, HttpStatus.METHOD_NOT_ALLOWED, "This path does not support that method.");
+            return;
+        }
         problems.write(response, HttpStatus.NOT_FOUND, "There is nothing at this path.");
     }
 }

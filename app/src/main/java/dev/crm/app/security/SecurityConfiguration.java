@@ -11,6 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Bearer tokens on every {@code /api/**} endpoint, and the role rules of the API: {@code admin} may do
@@ -29,6 +30,8 @@ class SecurityConfiguration {
             throws Exception {
         AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens),
                 new BearerTokenConverter());
+        // Only the API takes tokens: health, OpenAPI and the rest answer without a database lookup.
+        bearer.setRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"));
         bearer.setSuccessHandler((request, response, authentication) -> { });
         bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
 

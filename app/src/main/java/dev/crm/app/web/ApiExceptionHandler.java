@@ -5,6 +5,9 @@ import dev.crm.api.common.ForbiddenException;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.VersionMismatchException;
+import dev.crm.app.database.DatabaseAvailability;
+import dev.crm.app.database.DatabaseFailures;
+import org.apache.catalina.connector.ClientAbortException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -24,13 +27,20 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Maps everything a request can run into to a problem+json answer. Domain exceptions carry their own
- * status; Spring MVC's own (404, 405, 415, ...) keep theirs with a detail fit for clients; anything else is
- * a 500 whose detail says nothing about the inside.
+ * status; Spring MVC's own (404, 405, 415, ...) keep theirs with a detail fit for clients; a database that
+ * cannot be reached is a 503 with {@code Retry-After}; a client that hung up gets nothing and is no error of
+ * ours; anything else is a 500 whose detail says nothing about the inside.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final DatabaseAvailability availability;
+
+    ApiExceptionHandler(DatabaseAvailability availability) {
+        this.availability = availability;
+    }
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
@@ -76,6 +86,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.isTemporary(e)) {
+            availability.report(e);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS).body(Problems.unavailable());
+        }
+        if (isClientGone(e)) {
+            LOG.debug("The client closed the connection before its answer was written");
+            return null;
+        }
         LOG.error("Unexpected error answering a request", e);
         return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; the request may be retried."));
@@ -122,6 +141,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof VersionMismatchException c) return preconditionFailed(c);
         if (cause instanceof ForbiddenException c) return forbidden(c);
         return unexpected(cause);
+    }
+
+    private static boolean isClientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClientAbortException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {

@@ -12,6 +12,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -62,6 +64,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyKeys keys;
     private final Problems problems;
@@ -134,6 +138,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Runs the request and keeps its answer. The answer goes to the client even when it cannot be kept (the
+     * database went away after the write committed): a write that happened is never answered as a failure.
+     */
     private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String userId,
                      String key, SecretKeySpec sealing) throws ServletException, IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
@@ -141,16 +149,34 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, captured);
             if (captured.getStatus() < 500) {
-                keys.complete(userId, key, new Answered(captured.getStatus(), captured.getContentType(),
+                kept = keep(userId, key, new Answered(captured.getStatus(), captured.getContentType(),
                         captured.getHeader(HttpHeaders.ETAG), captured.getHeader(HttpHeaders.LOCATION),
                         seal(sealing, captured.getContentAsByteArray())));
-                kept = true;
             }
         } finally {
             if (!kept) {
-                keys.release(userId, key);
+                release(userId, key);
             }
             captured.copyBodyToResponse();
+        }
+    }
+
+    private boolean keep(String userId, String key, Answered answer) {
+        try {
+            keys.complete(userId, key, answer);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not keep the answer to Idempotency-Key {} of user {}: {}", key, userId, e.toString());
+            return false;
+        }
+    }
+
+    /** Frees the key for a retry; if even that fails, the claim lapses on its own (see IdempotencyKeys). */
+    private void release(String userId, String key) {
+        try {
+            keys.release(userId, key);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release Idempotency-Key {} of user {}: {}", key, userId, e.toString());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.crm.app.web;
 
 import dev.crm.api.common.FieldError;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +21,9 @@ import java.util.Map;
  */
 @Component
 public class Problems {
+
+    /** How long a client should wait before retrying a 503: the database is probed four times a second. */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     private final JsonMapper jsonMapper;
 
@@ -46,10 +50,31 @@ public class Problems {
 
     /** For filters and security handlers, which answer before Spring MVC is involved. */
     public void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
+        write(response, of(status, detail));
+    }
+
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        jsonMapper.writeValue(response.getOutputStream(), of(status, detail));
+        jsonMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The database cannot be used for the moment: 503, and when to try again. */
+    public static ProblemDetail unavailable() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is unreachable for the moment. Retry in a second (a POST with the same"
+                        + " Idempotency-Key, so that it runs at most once).");
+    }
+
+    public void writeUnavailable(HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        write(response, unavailable());
+    }
+
+    /** The problem as JSON text, for writers that are not servlet responses. */
+    String json(ProblemDetail problem) {
+        return jsonMapper.writeValueAsString(problem);
     }
 
     private static String slug(HttpStatus status) {

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 public abstract class ApiTest {
 
     public static final String ADMIN_TOKEN = "crm_test_admin_token";
+    public static final String TRUSTED_PROXY = "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1";
     private static final Path DATA_DIR = tempDir();
 
     @LocalServerPort
@@ -31,6 +32,7 @@ public abstract class ApiTest {
 
     protected Api api;
     protected Api admin;
+    protected RawHttp raw;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -45,12 +47,19 @@ public abstract class ApiTest {
             registry.add("crm.data-dir", DATA_DIR::toString);
         }
         registry.add("crm.admin-token", () -> ADMIN_TOKEN);
+        // The tests' own client stands in for a proxy; ForwardedHeadersApiTest calls from 127.0.0.2, which is not one.
+        registry.add("server.tomcat.remoteip.internal-proxies", () -> TRUSTED_PROXY);
     }
 
     @BeforeEach
     void clients() {
         api = new Api("http://localhost:" + port, null);
         admin = api.as(ADMIN_TOKEN);
+        raw = new RawHttp(port);
+    }
+
+    protected int port() {
+        return port;
     }
 
     /** A new user with the given role, and a client that calls as that user. */

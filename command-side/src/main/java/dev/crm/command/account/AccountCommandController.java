@@ -12,6 +12,7 @@ import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -46,7 +47,7 @@ class AccountCommandController {
         this.directory = directory;
     }
 
-    @PostMapping
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Versioned<AccountView>> create(@RequestBody(required = false) JsonNode body) {
         AccountFields in = read(body);
         in.fields.require("name", in.name);
@@ -57,7 +58,7 @@ class AccountCommandController {
         return readBack.created("/api/accounts/{id}/", id, new FindAccount(id));
     }
 
-    @PatchMapping("/{id}")
+    @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Versioned<AccountView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.ACCOUNT.requireMatch(id);

@@ -13,6 +13,7 @@ import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -47,7 +48,7 @@ class ContactCommandController {
         this.directory = directory;
     }
 
-    @PostMapping
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Versioned<ContactView>> create(@RequestBody(required = false) JsonNode body) {
         ContactFields in = read(body);
         in.fields.require("email", in.email);
@@ -60,7 +61,7 @@ class ContactCommandController {
         return readBack.created("/api/contacts/{id}/", id, new FindContact(id));
     }
 
-    @PatchMapping("/{id}")
+    @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Versioned<ContactView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.CONTACT.requireMatch(id);

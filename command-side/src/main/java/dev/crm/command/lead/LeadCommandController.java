@@ -22,6 +22,7 @@ import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -59,7 +60,7 @@ class LeadCommandController {
         this.directory = directory;
     }
 
-    @PostMapping
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Versioned<LeadView>> create(@RequestBody(required = false) JsonNode body) {
         LeadFields in = read(body);
         in.fields.require("email", in.email);
@@ -72,7 +73,7 @@ class LeadCommandController {
         return readBack.created("/api/leads/{id}/", id, new FindLead(id));
     }
 
-    @PatchMapping("/{id}")
+    @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Versioned<LeadView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.LEAD.requireMatch(id);
@@ -98,7 +99,7 @@ class LeadCommandController {
      * {@code {"createAccount", "accountName", "accountId", "createOpportunity", "opportunityName",
      * "opportunityValue", "opportunityStage"}}, every field optional; an empty body converts into a contact only.
      */
-    @PostMapping("/{id}/convert")
+    @PostMapping(path = "/{id}/convert", produces = MediaType.APPLICATION_JSON_VALUE)
     ConversionResponse convert(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         IdType.LEAD.requireMatch(id);
         JsonFields fields = JsonFields.of(body == null ? JsonNodeFactory.instance.objectNode() : body,

@@ -13,6 +13,7 @@ import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -43,7 +44,7 @@ class NoteCommandController {
         this.directory = directory;
     }
 
-    @PostMapping("/api/contacts/{contactId}/notes")
+    @PostMapping(path = "/api/contacts/{contactId}/notes", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Versioned<NoteView>> add(@PathVariable String contactId,
                                             @RequestBody(required = false) JsonNode body) {
         if (!IdType.CONTACT.matches(contactId) || !directory.exists(contactId)) {
@@ -58,7 +59,7 @@ class NoteCommandController {
         return readBack.created("/api/notes/{id}/", id, new FindNote(id));
     }
 
-    @PatchMapping("/api/notes/{id}")
+    @PatchMapping(path = "/api/notes/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Versioned<NoteView> edit(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.NOTE.requireMatch(id);

@@ -13,6 +13,7 @@ import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -48,7 +49,7 @@ class OpportunityCommandController {
         this.directory = directory;
     }
 
-    @PostMapping
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Versioned<OpportunityView>> create(@RequestBody(required = false) JsonNode body) {
         OpportunityFields in = read(body);
         in.fields.require("name", in.name);
@@ -59,7 +60,7 @@ class OpportunityCommandController {
         return readBack.created("/api/opportunities/{id}/", id, new FindOpportunity(id));
     }
 
-    @PatchMapping("/{id}")
+    @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Versioned<OpportunityView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.OPPORTUNITY.requireMatch(id);

@@ -13,6 +13,7 @@ import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -45,7 +46,7 @@ class TaskCommandController {
         this.directory = directory;
     }
 
-    @PostMapping
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Versioned<TaskView>> create(@RequestBody(required = false) JsonNode body) {
         TaskFields in = new TaskFields(JsonFields.of(body, WRITABLE, READ_ONLY), directory);
         in.fields.require("title", in.title);
@@ -55,7 +56,7 @@ class TaskCommandController {
         return readBack.created("/api/tasks/{id}/", id, new FindTask(id));
     }
 
-    @PatchMapping("/{id}")
+    @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Versioned<TaskView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.TASK.requireMatch(id);

@@ -16,6 +16,7 @@ import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -49,7 +50,7 @@ class UserCommandController {
         this.readBack = readBack;
     }
 
-    @PostMapping
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IssuedToken> create(@RequestBody(required = false) JsonNode body) {
         JsonFields fields = JsonFields.of(body, WRITABLE, READ_ONLY);
         String firstName = fields.text("firstName", 100);
@@ -72,7 +73,7 @@ class UserCommandController {
                 .body(new IssuedToken(token.tokenId(), token.token(), user.value()));
     }
 
-    @PatchMapping("/{id}")
+    @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Versioned<UserView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.USER.requireMatch(id);
@@ -89,7 +90,7 @@ class UserCommandController {
         return readBack.find(new FindUser(id));
     }
 
-    @PostMapping("/{id}/tokens")
+    @PostMapping(path = "/{id}/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IssuedToken> issueToken(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                            @AuthenticationPrincipal AuthenticatedUser caller) {
         IdType.USER.requireMatch(id);

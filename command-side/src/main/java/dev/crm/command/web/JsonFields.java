@@ -3,6 +3,7 @@ package dev.crm.command.web;
 import dev.crm.api.common.FieldError;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.InvalidRequestException;
+import dev.crm.api.common.StorableText;
 import dev.crm.api.common.WireEnums;
 import dev.crm.command.common.PersonRules;
 import dev.crm.command.common.Values;
@@ -260,6 +261,10 @@ public final class JsonFields {
         Set<String> tags = new LinkedHashSet<>();
         for (JsonNode tag : node) {
             String value = tag.isString() ? tag.stringValue().strip() : null;
+            if (value != null && !StorableText.isStorable(value)) {
+                reject(field, StorableText.REFUSED);
+                return null;
+            }
             if (value == null || value.isEmpty() || value.length() > MAX_TAG) {
                 reject(field, "each tag must be a string of 1 to " + MAX_TAG + " characters");
                 return null;
@@ -322,6 +327,10 @@ public final class JsonFields {
         }
         if (!node.isString()) {
             reject(field, "must be a string");
+            return null;
+        }
+        if (!StorableText.isStorable(node.stringValue())) {
+            reject(field, StorableText.REFUSED);
             return null;
         }
         return node.stringValue();

@@ -2,6 +2,7 @@ package dev.crm.query.admin;
 
 import dev.crm.query.web.PageResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +30,7 @@ class ProjectionsController {
         return new PageResponse<>(all.size(), null, null, all);
     }
 
-    @PostMapping("/{name}/rebuild")
+    @PostMapping(path = "/{name}/rebuild", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     ProjectionStatus rebuild(@PathVariable String name) {
         return projections.rebuild(name);

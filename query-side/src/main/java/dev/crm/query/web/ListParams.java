@@ -4,6 +4,7 @@ import dev.crm.api.common.FieldError;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.common.PageQuery;
+import dev.crm.api.common.StorableText;
 import dev.crm.api.common.WireEnums;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -59,10 +60,14 @@ public final class ListParams {
         return new PageQuery(page, limit, field, descending);
     }
 
-    /** A trimmed parameter value, {@code null} when absent or blank. */
+    /** A trimmed parameter value, {@code null} when absent or blank (or refused: text no column can hold). */
     public String text(String name) {
         String value = request.getParameter(name);
         if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!StorableText.isStorable(value)) {
+            reject(name, StorableText.REFUSED);
             return null;
         }
         return value.strip();
@@ -132,8 +137,11 @@ public final class ListParams {
         return tags.isEmpty() ? null : tags;
     }
 
+    /** Records an error for the parameter, unless it already has one: one message per parameter. */
     public void reject(String name, String message) {
-        errors.add(new FieldError(name, message));
+        if (errors.stream().noneMatch(e -> e.field().equals(name))) {
+            errors.add(new FieldError(name, message));
+        }
     }
 
     public void throwIfInvalid() {
