@@ -6,6 +6,14 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -17,9 +25,12 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import java.time.Duration;
 
 /** How Axon runs here: processors, error handling, serialization and what metadata travels with messages. */
 @Configuration(proxyBeanMethods = false)
@@ -66,6 +77,38 @@ class AxonConfiguration {
                 .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
                 .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
                 .build();
+    }
+
+    /**
+     * Axon's JDBC event storage as its auto-configuration builds it, but appending each transaction's events
+     * as one batch at its commit (see {@link BatchingEventStorageEngine}).
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver duplicates,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration axon,
+                                          ConnectionProvider connections, TransactionManager transactions,
+                                          EventSchema schema) {
+        return new BatchingEventStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(duplicates)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(axon.snapshotFilter())
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema));
+    }
+
+    /**
+     * The event stream of the report projections (named as their {@code source} in application.properties):
+     * read in batches of up to a thousand events, at most every {@code crm.reports.read-interval} while caught
+     * up, instead of one small batch per few events.
+     */
+    @Bean
+    StreamableMessageSource<TrackedEventMessage<?>> reportEvents(EventStorageEngine storage,
+            @Value("${crm.reports.read-interval:250ms}") Duration interval) {
+        return new PolledEventSource(storage, interval, 1000);
     }
 
     @Bean

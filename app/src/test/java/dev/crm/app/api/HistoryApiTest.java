@@ -47,8 +47,8 @@ class HistoryApiTest extends ApiTest {
         assertThat(created.get("actor").get("id").stringValue()).isEqualTo(member.userId());
         assertThat(created.get("actor").get("name").stringValue()).isEqualTo("Test member");
         JsonNode createdChanges = created.get("changes");
-        assertThat(fieldNames(createdChanges)).contains("firstName", "lastName", "email", "stage", "tags")
-                .doesNotContain("contactId", "phone", "title");
+        assertThat(fieldNames(createdChanges)).as("the changed fields, in the event's order").containsExactly(
+                "firstName", "lastName", "email", "stage", "tags", "emailOptOut", "emailBounced");
         assertThat(createdChanges.get("firstName").get("from").isNull()).isTrue();
         assertThat(createdChanges.get("firstName").get("to").stringValue()).isEqualTo("Hist");
 

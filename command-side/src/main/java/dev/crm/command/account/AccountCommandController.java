@@ -8,6 +8,7 @@ import dev.crm.api.account.AccountView;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Versioned;
 import dev.crm.command.directory.RecordDirectory;
+import dev.crm.command.web.GroupCommit;
 import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
@@ -38,11 +39,14 @@ class AccountCommandController {
             "updatedAt");
 
     private final CommandGateway commandGateway;
+    private final GroupCommit writes;
     private final ReadBack readBack;
     private final RecordDirectory directory;
 
-    AccountCommandController(CommandGateway commandGateway, ReadBack readBack, RecordDirectory directory) {
+    AccountCommandController(CommandGateway commandGateway, GroupCommit writes, ReadBack readBack,
+                             RecordDirectory directory) {
         this.commandGateway = commandGateway;
+        this.writes = writes;
         this.readBack = readBack;
         this.directory = directory;
     }
@@ -53,9 +57,10 @@ class AccountCommandController {
         in.fields.require("name", in.name);
         in.fields.throwIfInvalid();
         String id = IdType.ACCOUNT.newId();
-        commandGateway.sendAndWait(new CreateAccount(id, in.name, in.domain, in.industry, in.phone, in.assignedTo,
-                in.tags, in.notes));
-        return readBack.created("/api/accounts/{id}/", id, new FindAccount(id));
+        CreateAccount command = new CreateAccount(id, in.name, in.domain, in.industry, in.phone, in.assignedTo,
+                in.tags, in.notes);
+        return readBack.created("/api/accounts/{id}/", id,
+                writes.run(() -> commandGateway.sendAndWait(command), new FindAccount(id)));
     }
 
     @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -65,16 +70,17 @@ class AccountCommandController {
         AccountFields in = read(body);
         in.fields.rejectCleared("name", in.name);
         in.fields.throwIfInvalid();
-        commandGateway.sendAndWait(new UpdateAccount(id, IfMatch.expectedVersion(ifMatch), in.name, in.domain,
-                in.industry, in.phone, in.assignedTo, in.tags, in.notes));
-        return readBack.find(new FindAccount(id));
+        UpdateAccount command = new UpdateAccount(id, IfMatch.expectedVersion(ifMatch), in.name, in.domain,
+                in.industry, in.phone, in.assignedTo, in.tags, in.notes);
+        return writes.run(() -> commandGateway.sendAndWait(command), new FindAccount(id));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.ACCOUNT.requireMatch(id);
-        commandGateway.sendAndWait(new DeleteAccount(id, IfMatch.expectedVersion(ifMatch)));
+        DeleteAccount command = new DeleteAccount(id, IfMatch.expectedVersion(ifMatch));
+        writes.run(() -> commandGateway.sendAndWait(command));
         return ResponseEntity.noContent().build();
     }
 
@@ -82,7 +88,10 @@ class AccountCommandController {
         return new AccountFields(JsonFields.of(body, WRITABLE, READ_ONLY), directory);
     }
 
-    /** The fields of an account request, read and shape-checked; rules on the account's state live in {@link Account}. */
+    /**
+     * The fields of an account request, read and shape-checked; rules on the account's state live in {@link
+     * Account}.
+     */
     private static final class AccountFields {
         final JsonFields fields;
         final String name;

@@ -9,6 +9,7 @@ import dev.crm.api.contact.ContactQueries.FindContact;
 import dev.crm.api.contact.ContactStage;
 import dev.crm.api.contact.ContactView;
 import dev.crm.command.directory.RecordDirectory;
+import dev.crm.command.web.GroupCommit;
 import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
@@ -39,11 +40,14 @@ class ContactCommandController {
             "updatedAt");
 
     private final CommandGateway commandGateway;
+    private final GroupCommit writes;
     private final ReadBack readBack;
     private final RecordDirectory directory;
 
-    ContactCommandController(CommandGateway commandGateway, ReadBack readBack, RecordDirectory directory) {
+    ContactCommandController(CommandGateway commandGateway, GroupCommit writes, ReadBack readBack,
+                             RecordDirectory directory) {
         this.commandGateway = commandGateway;
+        this.writes = writes;
         this.readBack = readBack;
         this.directory = directory;
     }
@@ -55,10 +59,11 @@ class ContactCommandController {
         in.fields.requireName(in.firstName, in.lastName);
         in.fields.throwIfInvalid();
         String id = IdType.CONTACT.newId();
-        commandGateway.sendAndWait(new CreateContact(id, in.firstName, in.lastName, in.email, in.phone, in.title,
+        CreateContact command = new CreateContact(id, in.firstName, in.lastName, in.email, in.phone, in.title,
                 in.notes, in.stage, in.accountId, in.assignedTo, in.tags, Boolean.TRUE.equals(in.emailOptOut),
-                Boolean.TRUE.equals(in.emailBounced)));
-        return readBack.created("/api/contacts/{id}/", id, new FindContact(id));
+                Boolean.TRUE.equals(in.emailBounced));
+        return readBack.created("/api/contacts/{id}/", id,
+                writes.run(() -> commandGateway.sendAndWait(command), new FindContact(id)));
     }
 
     @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -68,17 +73,17 @@ class ContactCommandController {
         ContactFields in = read(body);
         in.fields.rejectCleared("email", in.email);
         in.fields.throwIfInvalid();
-        commandGateway.sendAndWait(new UpdateContact(id, IfMatch.expectedVersion(ifMatch), in.firstName,
-                in.lastName, in.email, in.phone, in.title, in.notes, in.stage, in.accountId, in.assignedTo, in.tags,
-                in.emailOptOut, in.emailBounced));
-        return readBack.find(new FindContact(id));
+        UpdateContact command = new UpdateContact(id, IfMatch.expectedVersion(ifMatch), in.firstName, in.lastName,
+                in.email, in.phone, in.title, in.notes, in.stage, in.accountId, in.assignedTo, in.tags,
+                in.emailOptOut, in.emailBounced);
+        return writes.run(() -> commandGateway.sendAndWait(command), new FindContact(id));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.CONTACT.requireMatch(id);
-        commandGateway.sendAndWait(new DeleteContact(id, IfMatch.expectedVersion(ifMatch)));
+        writes.run(() -> commandGateway.sendAndWait(new DeleteContact(id, IfMatch.expectedVersion(ifMatch))));
         return ResponseEntity.noContent().build();
     }
 
@@ -86,7 +91,10 @@ class ContactCommandController {
         return new ContactFields(JsonFields.of(body, WRITABLE, READ_ONLY), directory);
     }
 
-    /** The fields of a contact request, read and shape-checked; rules on the contact's state live in {@link Contact}. */
+    /**
+     * The fields of a contact request, read and shape-checked; rules on the contact's state live in {@link
+     * Contact}.
+     */
     private static final class ContactFields {
         final JsonFields fields;
         final String firstName;

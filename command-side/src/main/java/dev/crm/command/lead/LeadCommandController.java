@@ -18,6 +18,7 @@ import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
 import dev.crm.api.opportunity.OpportunityStage;
 import dev.crm.api.opportunity.OpportunityView;
 import dev.crm.command.directory.RecordDirectory;
+import dev.crm.command.web.GroupCommit;
 import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
@@ -51,11 +52,14 @@ class LeadCommandController {
             "createOpportunity", "opportunityName", "opportunityValue", "opportunityStage");
 
     private final CommandGateway commandGateway;
+    private final GroupCommit writes;
     private final ReadBack readBack;
     private final RecordDirectory directory;
 
-    LeadCommandController(CommandGateway commandGateway, ReadBack readBack, RecordDirectory directory) {
+    LeadCommandController(CommandGateway commandGateway, GroupCommit writes, ReadBack readBack,
+                          RecordDirectory directory) {
         this.commandGateway = commandGateway;
+        this.writes = writes;
         this.readBack = readBack;
         this.directory = directory;
     }
@@ -67,10 +71,11 @@ class LeadCommandController {
         in.fields.requireName(in.firstName, in.lastName);
         in.fields.throwIfInvalid();
         String id = IdType.LEAD.newId();
-        commandGateway.sendAndWait(new CreateLead(id, in.firstName, in.lastName, in.email, in.phone, in.company,
+        CreateLead command = new CreateLead(id, in.firstName, in.lastName, in.email, in.phone, in.company,
                 in.status, in.source, in.assignedTo, in.leadScore, Boolean.TRUE.equals(in.emailOptOut),
-                Boolean.TRUE.equals(in.emailBounced), in.notes));
-        return readBack.created("/api/leads/{id}/", id, new FindLead(id));
+                Boolean.TRUE.equals(in.emailBounced), in.notes);
+        return readBack.created("/api/leads/{id}/", id,
+                writes.run(() -> commandGateway.sendAndWait(command), new FindLead(id)));
     }
 
     @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -81,17 +86,18 @@ class LeadCommandController {
         in.fields.rejectCleared("email", in.email);
         in.fields.throwIfInvalid();
         boolean clearScore = in.fields.has("leadScore") && body.get("leadScore").isNull();
-        commandGateway.sendAndWait(new UpdateLead(id, IfMatch.expectedVersion(ifMatch), in.firstName, in.lastName,
+        UpdateLead command = new UpdateLead(id, IfMatch.expectedVersion(ifMatch), in.firstName, in.lastName,
                 in.email, in.phone, in.company, in.status, in.source, in.assignedTo, in.leadScore, clearScore,
-                in.emailOptOut, in.emailBounced, in.notes));
-        return readBack.find(new FindLead(id));
+                in.emailOptOut, in.emailBounced, in.notes);
+        return writes.run(() -> commandGateway.sendAndWait(command), new FindLead(id));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.LEAD.requireMatch(id);
-        commandGateway.sendAndWait(new DeleteLead(id, IfMatch.expectedVersion(ifMatch)));
+        DeleteLead command = new DeleteLead(id, IfMatch.expectedVersion(ifMatch));
+        writes.run(() -> commandGateway.sendAndWait(command));
         return ResponseEntity.noContent().build();
     }
 
@@ -127,17 +133,17 @@ class LeadCommandController {
         fields.requireExisting("accountId", accountId, directory::exists);
         fields.throwIfInvalid();
 
-        LeadConversion done = commandGateway.sendAndWait(new ConvertLead(id, IdType.CONTACT.newId(), createAccount,
+        ConvertLead command = new ConvertLead(id, IdType.CONTACT.newId(), createAccount,
                 createAccount ? IdType.ACCOUNT.newId() : null, accountName,
                 accountId == null || accountId.isEmpty() ? null : accountId, createOpportunity,
                 createOpportunity ? IdType.OPPORTUNITY.newId() : null, opportunityName, opportunityValue,
-                opportunityStage));
-        return new ConversionResponse(
+                opportunityStage);
+        return writes.run(() -> commandGateway.<LeadConversion>sendAndWait(command), done -> new ConversionResponse(
                 readBack.<LeadView>find(new FindLead(id)).value(),
                 readBack.<ContactView>find(new FindContact(done.contactId())).value(),
                 done.accountId() == null ? null : readBack.<AccountView>find(new FindAccount(done.accountId())).value(),
                 done.opportunityId() == null ? null
-                        : readBack.<OpportunityView>find(new FindOpportunity(done.opportunityId())).value());
+                        : readBack.<OpportunityView>find(new FindOpportunity(done.opportunityId())).value()));
     }
 
     /** The answer to a conversion, in the leads reference's shape; {@code account}/{@code opportunity} may be null. */

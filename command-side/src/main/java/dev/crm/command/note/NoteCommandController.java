@@ -9,6 +9,7 @@ import dev.crm.api.note.NoteCommands.EditNote;
 import dev.crm.api.note.NoteQueries.FindNote;
 import dev.crm.api.note.NoteView;
 import dev.crm.command.directory.RecordDirectory;
+import dev.crm.command.web.GroupCommit;
 import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
@@ -35,11 +36,14 @@ class NoteCommandController {
     private static final int MAX_BODY = 10_000;
 
     private final CommandGateway commandGateway;
+    private final GroupCommit writes;
     private final ReadBack readBack;
     private final RecordDirectory directory;
 
-    NoteCommandController(CommandGateway commandGateway, ReadBack readBack, RecordDirectory directory) {
+    NoteCommandController(CommandGateway commandGateway, GroupCommit writes, ReadBack readBack,
+                          RecordDirectory directory) {
         this.commandGateway = commandGateway;
+        this.writes = writes;
         this.readBack = readBack;
         this.directory = directory;
     }
@@ -55,8 +59,9 @@ class NoteCommandController {
         fields.require("body", text == null ? null : text.strip());
         fields.throwIfInvalid();
         String id = IdType.NOTE.newId();
-        commandGateway.sendAndWait(new AddNote(id, contactId, text));
-        return readBack.created("/api/notes/{id}/", id, new FindNote(id));
+        AddNote command = new AddNote(id, contactId, text);
+        return readBack.created("/api/notes/{id}/", id,
+                writes.run(() -> commandGateway.sendAndWait(command), new FindNote(id)));
     }
 
     @PatchMapping(path = "/api/notes/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -69,15 +74,16 @@ class NoteCommandController {
             fields.reject("body", "cannot be empty");
         }
         fields.throwIfInvalid();
-        commandGateway.sendAndWait(new EditNote(id, IfMatch.expectedVersion(ifMatch), text));
-        return readBack.find(new FindNote(id));
+        EditNote command = new EditNote(id, IfMatch.expectedVersion(ifMatch), text);
+        return writes.run(() -> commandGateway.sendAndWait(command), new FindNote(id));
     }
 
     @DeleteMapping("/api/notes/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.NOTE.requireMatch(id);
-        commandGateway.sendAndWait(new DeleteNote(id, IfMatch.expectedVersion(ifMatch), false));
+        DeleteNote command = new DeleteNote(id, IfMatch.expectedVersion(ifMatch), false);
+        writes.run(() -> commandGateway.sendAndWait(command));
         return ResponseEntity.noContent().build();
     }
 

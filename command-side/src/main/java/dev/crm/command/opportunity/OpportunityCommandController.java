@@ -9,6 +9,7 @@ import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
 import dev.crm.api.opportunity.OpportunityStage;
 import dev.crm.api.opportunity.OpportunityView;
 import dev.crm.command.directory.RecordDirectory;
+import dev.crm.command.web.GroupCommit;
 import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
@@ -40,11 +41,14 @@ class OpportunityCommandController {
             "updatedAt");
 
     private final CommandGateway commandGateway;
+    private final GroupCommit writes;
     private final ReadBack readBack;
     private final RecordDirectory directory;
 
-    OpportunityCommandController(CommandGateway commandGateway, ReadBack readBack, RecordDirectory directory) {
+    OpportunityCommandController(CommandGateway commandGateway, GroupCommit writes, ReadBack readBack,
+                                 RecordDirectory directory) {
         this.commandGateway = commandGateway;
+        this.writes = writes;
         this.readBack = readBack;
         this.directory = directory;
     }
@@ -55,9 +59,10 @@ class OpportunityCommandController {
         in.fields.require("name", in.name);
         in.fields.throwIfInvalid();
         String id = IdType.OPPORTUNITY.newId();
-        commandGateway.sendAndWait(new CreateOpportunity(id, in.name, in.value, in.currency, in.stage, in.accountId,
-                in.contactId, in.assignedTo, in.closeDate));
-        return readBack.created("/api/opportunities/{id}/", id, new FindOpportunity(id));
+        CreateOpportunity command = new CreateOpportunity(id, in.name, in.value, in.currency, in.stage, in.accountId,
+                in.contactId, in.assignedTo, in.closeDate);
+        return readBack.created("/api/opportunities/{id}/", id,
+                writes.run(() -> commandGateway.sendAndWait(command), new FindOpportunity(id)));
     }
 
     @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -71,16 +76,17 @@ class OpportunityCommandController {
         in.fields.throwIfInvalid();
         // closeDate sent as null or "" clears it; absent keeps it
         boolean clearCloseDate = in.fields.has("closeDate") && in.closeDate == null;
-        commandGateway.sendAndWait(new UpdateOpportunity(id, IfMatch.expectedVersion(ifMatch), in.name, in.value,
-                in.currency, in.stage, in.accountId, in.contactId, in.assignedTo, in.closeDate, clearCloseDate));
-        return readBack.find(new FindOpportunity(id));
+        UpdateOpportunity command = new UpdateOpportunity(id, IfMatch.expectedVersion(ifMatch), in.name, in.value,
+                in.currency, in.stage, in.accountId, in.contactId, in.assignedTo, in.closeDate, clearCloseDate);
+        return writes.run(() -> commandGateway.sendAndWait(command), new FindOpportunity(id));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.OPPORTUNITY.requireMatch(id);
-        commandGateway.sendAndWait(new DeleteOpportunity(id, IfMatch.expectedVersion(ifMatch)));
+        DeleteOpportunity command = new DeleteOpportunity(id, IfMatch.expectedVersion(ifMatch));
+        writes.run(() -> commandGateway.sendAndWait(command));
         return ResponseEntity.noContent().build();
     }
 

@@ -9,6 +9,7 @@ import dev.crm.api.task.TaskQueries.FindTask;
 import dev.crm.api.task.TaskStatus;
 import dev.crm.api.task.TaskView;
 import dev.crm.command.directory.RecordDirectory;
+import dev.crm.command.web.GroupCommit;
 import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
@@ -37,11 +38,14 @@ class TaskCommandController {
     private static final Set<String> READ_ONLY = Set.of("id", "createdAt", "updatedAt");
 
     private final CommandGateway commandGateway;
+    private final GroupCommit writes;
     private final ReadBack readBack;
     private final RecordDirectory directory;
 
-    TaskCommandController(CommandGateway commandGateway, ReadBack readBack, RecordDirectory directory) {
+    TaskCommandController(CommandGateway commandGateway, GroupCommit writes, ReadBack readBack,
+                          RecordDirectory directory) {
         this.commandGateway = commandGateway;
+        this.writes = writes;
         this.readBack = readBack;
         this.directory = directory;
     }
@@ -52,8 +56,9 @@ class TaskCommandController {
         in.fields.require("title", in.title);
         in.fields.throwIfInvalid();
         String id = IdType.TASK.newId();
-        commandGateway.sendAndWait(new CreateTask(id, in.title, in.dueAt, in.status, in.contactId, in.assignedTo));
-        return readBack.created("/api/tasks/{id}/", id, new FindTask(id));
+        CreateTask command = new CreateTask(id, in.title, in.dueAt, in.status, in.contactId, in.assignedTo);
+        return readBack.created("/api/tasks/{id}/", id,
+                writes.run(() -> commandGateway.sendAndWait(command), new FindTask(id)));
     }
 
     @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -64,16 +69,17 @@ class TaskCommandController {
         in.fields.rejectCleared("title", in.title);
         in.fields.throwIfInvalid();
         boolean clearDueAt = in.fields.has("dueAt") && body.get("dueAt").isNull();
-        commandGateway.sendAndWait(new UpdateTask(id, IfMatch.expectedVersion(ifMatch), in.title, in.dueAt,
-                clearDueAt, in.status, in.contactId, in.assignedTo));
-        return readBack.find(new FindTask(id));
+        UpdateTask command = new UpdateTask(id, IfMatch.expectedVersion(ifMatch), in.title, in.dueAt,
+                clearDueAt, in.status, in.contactId, in.assignedTo);
+        return writes.run(() -> commandGateway.sendAndWait(command), new FindTask(id));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.TASK.requireMatch(id);
-        commandGateway.sendAndWait(new DeleteTask(id, IfMatch.expectedVersion(ifMatch), false));
+        DeleteTask command = new DeleteTask(id, IfMatch.expectedVersion(ifMatch), false);
+        writes.run(() -> commandGateway.sendAndWait(command));
         return ResponseEntity.noContent().build();
     }
 

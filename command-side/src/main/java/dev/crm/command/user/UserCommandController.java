@@ -12,6 +12,7 @@ import dev.crm.api.user.UserCommands.RevokeToken;
 import dev.crm.api.user.UserCommands.UpdateUser;
 import dev.crm.api.user.UserQueries.FindUser;
 import dev.crm.api.user.UserView;
+import dev.crm.command.web.GroupCommit;
 import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.JsonFields;
 import dev.crm.command.web.ReadBack;
@@ -43,10 +44,12 @@ class UserCommandController {
     private static final Set<String> READ_ONLY = Set.of("id", "name", "createdAt", "updatedAt");
 
     private final CommandGateway commandGateway;
+    private final GroupCommit writes;
     private final ReadBack readBack;
 
-    UserCommandController(CommandGateway commandGateway, ReadBack readBack) {
+    UserCommandController(CommandGateway commandGateway, GroupCommit writes, ReadBack readBack) {
         this.commandGateway = commandGateway;
+        this.writes = writes;
         this.readBack = readBack;
     }
 
@@ -65,9 +68,8 @@ class UserCommandController {
         fields.throwIfInvalid();
         String id = IdType.USER.newId();
         ApiTokens token = ApiTokens.generate();
-        commandGateway.sendAndWait(new CreateUser(id, firstName, lastName, email, role, token.tokenId(),
-                token.hash()));
-        Versioned<UserView> user = readBack.find(new FindUser(id));
+        CreateUser command = new CreateUser(id, firstName, lastName, email, role, token.tokenId(), token.hash());
+        Versioned<UserView> user = writes.run(() -> commandGateway.sendAndWait(command), new FindUser(id));
         return ResponseEntity
                 .created(ReadBack.location("/api/users/{id}/", id))
                 .body(new IssuedToken(token.tokenId(), token.token(), user.value()));
@@ -85,9 +87,9 @@ class UserCommandController {
         Boolean active = fields.bool("active");
         fields.rejectCleared("email", email);
         fields.throwIfInvalid();
-        commandGateway.sendAndWait(new UpdateUser(id, IfMatch.expectedVersion(ifMatch), firstName, lastName, email,
-                role, active));
-        return readBack.find(new FindUser(id));
+        UpdateUser command = new UpdateUser(id, IfMatch.expectedVersion(ifMatch), firstName, lastName, email,
+                role, active);
+        return writes.run(() -> commandGateway.sendAndWait(command), new FindUser(id));
     }
 
     @PostMapping(path = "/{id}/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -97,8 +99,8 @@ class UserCommandController {
         requireAdminOrSelf(caller, id);
         JsonFields.requireEmpty(body);
         ApiTokens token = ApiTokens.generate();
-        commandGateway.sendAndWait(new IssueToken(id, token.tokenId(), token.hash()));
-        Versioned<UserView> user = readBack.find(new FindUser(id));
+        IssueToken command = new IssueToken(id, token.tokenId(), token.hash());
+        Versioned<UserView> user = writes.run(() -> commandGateway.sendAndWait(command), new FindUser(id));
         return ResponseEntity.status(201).body(new IssuedToken(token.tokenId(), token.token(), user.value()));
     }
 
@@ -108,7 +110,8 @@ class UserCommandController {
         IdType.USER.requireMatch(id);
         IdType.TOKEN.requireMatch(tokenId);
         requireAdminOrSelf(caller, id);
-        commandGateway.sendAndWait(new RevokeToken(id, tokenId));
+        RevokeToken command = new RevokeToken(id, tokenId);
+        writes.run(() -> commandGateway.sendAndWait(command));
         return ResponseEntity.noContent().build();
     }
 

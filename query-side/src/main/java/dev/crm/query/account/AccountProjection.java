@@ -8,12 +8,12 @@ import dev.crm.api.account.AccountEvents.AccountTagsChanged;
 import dev.crm.query.admin.ReadModelTables;
 import dev.crm.query.admin.RecordFold;
 import dev.crm.query.admin.SetBasedReplay;
+import dev.crm.query.sql.DeferredWrites;
 import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -34,15 +34,15 @@ class AccountProjection implements SetBasedReplay {
 
     static final String GROUP = "accounts";
 
-    private final JdbcTemplate jdbc;
+    private final DeferredWrites writes;
 
-    AccountProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    AccountProjection(DeferredWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(AccountCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writes.update("account", """
                 INSERT INTO read_model.account (id, name, domain, industry, phone, assigned_to, tags, notes,
                     created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -68,7 +68,7 @@ class AccountProjection implements SetBasedReplay {
 
     @EventHandler
     void on(AccountDeleted e) {
-        jdbc.update("DELETE FROM read_model.account WHERE id = ?", e.accountId());
+        writes.update("account", "DELETE FROM read_model.account WHERE id = ?", e.accountId());
     }
 
     /** The handlers above, as a rebuild computes them set-based. */
@@ -80,6 +80,6 @@ class AccountProjection implements SetBasedReplay {
     }
 
     private void update(String accountId, Instant at, long sequence, String assignments, Object... values) {
-        Rows.updateRecord(jdbc, "read_model.account", accountId, at, sequence, assignments, values);
+        Rows.updateRecord(writes, "read_model.account", accountId, at, sequence, assignments, values);
     }
 }

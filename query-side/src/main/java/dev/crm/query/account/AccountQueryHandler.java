@@ -2,18 +2,22 @@ package dev.crm.query.account;
 
 import dev.crm.api.account.AccountQueries.AccountDependents;
 import dev.crm.api.account.AccountQueries.FindAccount;
+import dev.crm.api.account.AccountQueries.FindAccounts;
 import dev.crm.api.account.AccountQueries.FindAccountDependents;
 import dev.crm.api.account.AccountQueries.ListAccounts;
 import dev.crm.api.account.AccountView;
+import dev.crm.api.common.FoundRecords;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.query.sql.PagedSql;
+import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +36,7 @@ class AccountQueryHandler {
                    (SELECT count(*) FROM read_model.contact c WHERE c.account_id = t.id) AS contact_count
               FROM read_model.account t
               LEFT JOIN read_model.app_user u ON u.id = t.assigned_to""";
+    private static final String BY_IDS = Rows.byIds(SELECT, "account");
     private static final RowMapper<Versioned<AccountView>> ROW = (rs, n) -> new Versioned<>(new AccountView(
             rs.getString("id"), rs.getString("name"), rs.getString("domain"), rs.getString("industry"),
             rs.getString("phone"), rs.getString("assigned_to"), emptyToNull(rs.getString("assigned_to_name")),
@@ -54,8 +59,12 @@ class AccountQueryHandler {
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindAccount query) {
-        return jdbc.query(SELECT + " WHERE t.id = :id", Map.of("id", query.accountId()), ROW).stream()
-                .map(Versioned.class::cast).findFirst();
+        return Optional.ofNullable(findAll(new FindAccounts(List.of(query.accountId()))).byId().get(query.accountId()));
+    }
+
+    @QueryHandler
+    FoundRecords findAll(FindAccounts query) {
+        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.accountIds()), ROW), AccountView::id);
     }
 
     @QueryHandler

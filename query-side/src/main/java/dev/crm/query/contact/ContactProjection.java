@@ -11,12 +11,12 @@ import dev.crm.api.contact.ContactEvents.ContactTagsChanged;
 import dev.crm.query.admin.ReadModelTables;
 import dev.crm.query.admin.RecordFold;
 import dev.crm.query.admin.SetBasedReplay;
+import dev.crm.query.sql.DeferredWrites;
 import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -37,15 +37,15 @@ class ContactProjection implements SetBasedReplay {
 
     static final String GROUP = "contacts";
 
-    private final JdbcTemplate jdbc;
+    private final DeferredWrites writes;
 
-    ContactProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    ContactProjection(DeferredWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(ContactCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writes.update("contact", """
                 INSERT INTO read_model.contact (id, first_name, last_name, email, phone, title, stage, account_id,
                     assigned_to, tags, email_opt_out, email_bounced, notes, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -89,7 +89,7 @@ class ContactProjection implements SetBasedReplay {
 
     @EventHandler
     void on(ContactDeleted e) {
-        jdbc.update("DELETE FROM read_model.contact WHERE id = ?", e.contactId());
+        writes.update("contact", "DELETE FROM read_model.contact WHERE id = ?", e.contactId());
     }
 
     /** The handlers above, as a rebuild computes them set-based. */
@@ -102,6 +102,6 @@ class ContactProjection implements SetBasedReplay {
     }
 
     private void update(String contactId, Instant at, long sequence, String assignments, Object... values) {
-        Rows.updateRecord(jdbc, "read_model.contact", contactId, at, sequence, assignments, values);
+        Rows.updateRecord(writes, "read_model.contact", contactId, at, sequence, assignments, values);
     }
 }

@@ -1,19 +1,23 @@
 package dev.crm.query.contact;
 
+import dev.crm.api.common.FoundRecords;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
 import dev.crm.api.contact.ContactQueries.FindContact;
+import dev.crm.api.contact.ContactQueries.FindContacts;
 import dev.crm.api.contact.ContactQueries.ListContacts;
 import dev.crm.api.contact.ContactStage;
 import dev.crm.api.contact.ContactView;
 import dev.crm.query.sql.PagedSql;
+import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +34,7 @@ class ContactQueryHandler {
               FROM read_model.contact t
               LEFT JOIN read_model.app_user u ON u.id = t.assigned_to
               LEFT JOIN read_model.account a ON a.id = t.account_id""";
+    private static final String BY_IDS = Rows.byIds(SELECT, "contact");
     private static final RowMapper<Versioned<ContactView>> ROW = (rs, n) -> new Versioned<>(new ContactView(
             rs.getString("id"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
             rs.getString("phone"), rs.getString("title"),
@@ -52,8 +57,14 @@ class ContactQueryHandler {
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindContact query) {
-        return jdbc.query(SELECT + " WHERE t.id = :id", Map.of("id", query.contactId()), ROW).stream()
-                .map(Versioned.class::cast).findFirst();
+        return Optional.ofNullable(findAll(new FindContacts(List.of(query.contactId()))).byId()
+                .get(query.contactId()));
+    }
+
+    @QueryHandler
+    FoundRecords findAll(FindContacts query) {
+        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.contactIds()), ROW),
+                ContactView::id);
     }
 
     @QueryHandler

@@ -4,18 +4,12 @@ import dev.crm.api.common.DeletionEvent;
 import dev.crm.api.common.EventNames;
 import dev.crm.api.common.IdType;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.sql.DeferredWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.NullNode;
-import tools.jackson.databind.node.ObjectNode;
-
-import java.util.List;
-import java.util.Map;
 
 import static dev.crm.query.sql.Rows.timestamp;
 import static dev.crm.query.sql.Rows.version;
@@ -23,8 +17,15 @@ import static dev.crm.query.sql.Rows.version;
 /**
  * Copies every event of every record into {@code event_log}, the source of histories and the audit log.
  * It knows no event class: the payload's fields are folded onto the record's previous state (kept in
- * {@code event_log_record}), and every field whose value differs is a change. So records added later (leads,
- * accounts, ...) get their history without code here, and the entries can never disagree with the events.
+ * {@code event_log_record}), and every field whose value differs is a change, in the payload's field order.
+ * So records added later (leads, accounts, ...) get their history without code here, and the entries can
+ * never disagree with the events.
+ * <p>
+ * The fold runs in the database, as one statement per event that reads the previous state, writes the new
+ * one and inserts the entry ({@link #FOLD}): the projection never reads, so its writes can wait for the
+ * transaction's other writes and travel with them ({@link DeferredWrites}). Left out of the changes: the
+ * record's own id, {@code previous*} fields (they repeat the state the fold already knows) and hashes of
+ * secrets (a token's {@code tokenHash}), which are never shown to anyone.
  */
 @Component
 @ReadModelTables({"event_log", "event_log_record"})
@@ -33,11 +34,43 @@ class EventLogProjection {
 
     static final String GROUP = "event-log";
 
-    private final JdbcTemplate jdbc;
+    /**
+     * Parameters: entity id, payload (JSON text), the record's own id field, deleted, event id, entity type,
+     * version, event type, time, actor id, actor name. JSON, not JSONB, for the payload and the changes: it
+     * keeps the fields in the event's order. {@code IS DISTINCT FROM} on JSONB compares values, as the API
+     * shows them ({@code null} and a missing field are the same).
+     */
+    static final String FOLD = """
+            WITH input AS (
+                SELECT ?::text AS entity_id, ?::json AS payload, ?::text AS own_id, ?::boolean AS deleted
+            ), previous AS (
+                SELECT coalesce((SELECT r.state FROM read_model.event_log_record r, input i
+                                  WHERE r.entity_id = i.entity_id), '{}'::jsonb) AS state
+            ), changed AS (
+                SELECT f.key, f.ord, coalesce(p.state -> f.key, 'null'::jsonb) AS before, f.value::jsonb AS after
+                  FROM input i, previous p, json_each(i.payload) WITH ORDINALITY AS f(key, value, ord)
+                 WHERE f.key <> i.own_id AND f.key NOT LIKE 'previous%' AND f.key NOT LIKE '%Hash'
+                   AND coalesce(p.state -> f.key, 'null'::jsonb) IS DISTINCT FROM f.value::jsonb
+            ), folded AS (
+                INSERT INTO read_model.event_log_record AS r (entity_id, state, deleted)
+                SELECT i.entity_id,
+                       p.state || coalesce((SELECT jsonb_object_agg(c.key, c.after) FROM changed c), '{}'::jsonb),
+                       i.deleted
+                  FROM input i, previous p
+                ON CONFLICT (entity_id) DO UPDATE SET state = excluded.state, deleted = excluded.deleted
+            )
+            INSERT INTO read_model.event_log
+                (id, entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, changes)
+            SELECT ?, ?, i.entity_id, ?, ?, ?, ?, ?,
+                   coalesce((SELECT json_object_agg(c.key, json_build_object('from', c.before, 'to', c.after)
+                                                    ORDER BY c.ord) FROM changed c), '{}'::json)
+              FROM input i""";
+
+    private final DeferredWrites writes;
     private final JsonMapper json;
 
-    EventLogProjection(JdbcTemplate jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    EventLogProjection(DeferredWrites writes, JsonMapper json) {
+        this.writes = writes;
         this.json = json;
     }
 
@@ -46,56 +79,11 @@ class EventLogProjection {
         String entityId = event.getAggregateIdentifier();
         String entityType = EventNames.recordType(entityId).map(IdType::entityType)
                 .orElseGet(() -> String.valueOf(event.getType()).toLowerCase());
-        ObjectNode state = previousState(entityId);
-        ObjectNode changes = fold(state, json.valueToTree(payload), entityType);
-        jdbc.update("""
-                INSERT INTO read_model.event_log_record (entity_id, state, deleted) VALUES (?, ?::jsonb, ?)
-                ON CONFLICT (entity_id) DO UPDATE SET state = excluded.state, deleted = excluded.deleted""",
-                entityId, json.writeValueAsString(state), payload instanceof DeletionEvent);
-        jdbc.update("""
-                INSERT INTO read_model.event_log
-                    (id, entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, changes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::json)""",
-                EventNames.eventId(event.getIdentifier()), entityType, entityId,
+        writes.update("event_log", FOLD, entityId, json.writeValueAsString(payload), entityType + "Id",
+                payload instanceof DeletionEvent, EventNames.eventId(event.getIdentifier()), entityType,
                 version(event.getSequenceNumber()), EventNames.eventType(entityType, event.getPayloadType().getName()),
                 timestamp(event.getTimestamp()), text(event.getMetaData().get("actorId")),
-                text(event.getMetaData().get("actorName")), json.writeValueAsString(changes));
-    }
-
-    /**
-     * Folds an event's fields onto the record's state (in place) and answers the changes, in the event's
-     * field order: {@code {"field": {"from": ..., "to": ...}}} for every field whose value differs.
-     */
-    static ObjectNode fold(ObjectNode state, JsonNode event, String entityType) {
-        ObjectNode changes = state.objectNode();
-        for (Map.Entry<String, JsonNode> field : event.properties()) {
-            String name = field.getKey();
-            if (!isChangeable(name, entityType)) {
-                continue;
-            }
-            JsonNode before = state.has(name) ? state.get(name) : NullNode.getInstance();
-            if (!before.equals(field.getValue())) {
-                ObjectNode change = changes.putObject(name);
-                change.set("from", before);
-                change.set("to", field.getValue());
-                state.set(name, field.getValue());
-            }
-        }
-        return changes;
-    }
-
-    /**
-     * The record's own id is no change, {@code previous*} fields only repeat the state the fold already
-     * knows, and hashes of secrets (a token's {@code tokenHash}) are never shown to anyone.
-     */
-    private static boolean isChangeable(String field, String entityType) {
-        return !field.equals(entityType + "Id") && !field.startsWith("previous") && !field.endsWith("Hash");
-    }
-
-    private ObjectNode previousState(String entityId) {
-        List<String> states = jdbc.queryForList(
-                "SELECT state::text FROM read_model.event_log_record WHERE entity_id = ?", String.class, entityId);
-        return states.isEmpty() ? json.createObjectNode() : (ObjectNode) json.readTree(states.get(0));
+                text(event.getMetaData().get("actorName")));
     }
 
     private static String text(Object value) {

@@ -13,12 +13,12 @@ import dev.crm.query.admin.ReadModelTables;
 import dev.crm.query.admin.RecordFold.Value;
 import dev.crm.query.admin.RecordFold;
 import dev.crm.query.admin.SetBasedReplay;
+import dev.crm.query.sql.DeferredWrites;
 import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -35,15 +35,15 @@ class LeadProjection implements SetBasedReplay {
 
     static final String GROUP = "leads";
 
-    private final JdbcTemplate jdbc;
+    private final DeferredWrites writes;
 
-    LeadProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    LeadProjection(DeferredWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(LeadCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writes.update("lead", """
                 INSERT INTO read_model.lead (id, first_name, last_name, email, phone, company, status, source,
                     assigned_to, lead_score, email_opt_out, email_bounced, notes, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -87,7 +87,7 @@ class LeadProjection implements SetBasedReplay {
 
     @EventHandler
     void on(LeadDeleted e) {
-        jdbc.update("DELETE FROM read_model.lead WHERE id = ?", e.leadId());
+        writes.update("lead", "DELETE FROM read_model.lead WHERE id = ?", e.leadId());
     }
 
     /** The handlers above, as a rebuild computes them set-based. */
@@ -103,6 +103,6 @@ class LeadProjection implements SetBasedReplay {
     }
 
     private void update(String leadId, Instant at, long sequence, String assignments, Object... values) {
-        Rows.updateRecord(jdbc, "read_model.lead", leadId, at, sequence, assignments, values);
+        Rows.updateRecord(writes, "read_model.lead", leadId, at, sequence, assignments, values);
     }
 }

@@ -1,19 +1,23 @@
 package dev.crm.query.lead;
 
+import dev.crm.api.common.FoundRecords;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
 import dev.crm.api.lead.LeadQueries.FindLead;
+import dev.crm.api.lead.LeadQueries.FindLeads;
 import dev.crm.api.lead.LeadQueries.ListLeads;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.api.lead.LeadView;
 import dev.crm.query.sql.PagedSql;
+import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +31,7 @@ class LeadQueryHandler {
             SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name
               FROM read_model.lead t
               LEFT JOIN read_model.app_user u ON u.id = t.assigned_to""";
+    private static final String BY_IDS = Rows.byIds(SELECT, "lead");
     private static final RowMapper<Versioned<LeadView>> ROW = (rs, n) -> new Versioned<>(new LeadView(
             rs.getString("id"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
             rs.getString("phone"), rs.getString("company"),
@@ -49,8 +54,12 @@ class LeadQueryHandler {
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindLead query) {
-        return jdbc.query(SELECT + " WHERE t.id = :id", Map.of("id", query.leadId()), ROW).stream()
-                .map(Versioned.class::cast).findFirst();
+        return Optional.ofNullable(findAll(new FindLeads(List.of(query.leadId()))).byId().get(query.leadId()));
+    }
+
+    @QueryHandler
+    FoundRecords findAll(FindLeads query) {
+        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.leadIds()), ROW), LeadView::id);
     }
 
     @QueryHandler

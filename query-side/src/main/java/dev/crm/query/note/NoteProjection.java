@@ -6,11 +6,11 @@ import dev.crm.api.note.NoteEvents.NoteEdited;
 import dev.crm.query.admin.ReadModelTables;
 import dev.crm.query.admin.RecordFold;
 import dev.crm.query.admin.SetBasedReplay;
+import dev.crm.query.sql.DeferredWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -27,15 +27,15 @@ class NoteProjection implements SetBasedReplay {
 
     static final String GROUP = "notes";
 
-    private final JdbcTemplate jdbc;
+    private final DeferredWrites writes;
 
-    NoteProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    NoteProjection(DeferredWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(NoteAdded e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writes.update("note", """
                 INSERT INTO read_model.note (id, contact_id, body, author_id, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 e.noteId(), e.contactId(), e.body(), e.authorId(), timestamp(at), timestamp(at), version(sequence));
@@ -43,13 +43,13 @@ class NoteProjection implements SetBasedReplay {
 
     @EventHandler
     void on(NoteEdited e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE read_model.note SET body = ?, updated_at = ?, version = ? WHERE id = ?",
+        writes.update("note", "UPDATE read_model.note SET body = ?, updated_at = ?, version = ? WHERE id = ?",
                 e.body(), timestamp(at), version(sequence), e.noteId());
     }
 
     @EventHandler
     void on(NoteDeleted e) {
-        jdbc.update("DELETE FROM read_model.note WHERE id = ?", e.noteId());
+        writes.update("note", "DELETE FROM read_model.note WHERE id = ?", e.noteId());
     }
 
     /** The handlers above, as a rebuild computes them set-based. */

@@ -1,17 +1,21 @@
 package dev.crm.query.note;
 
+import dev.crm.api.common.FoundRecords;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.note.NoteQueries.FindNote;
+import dev.crm.api.note.NoteQueries.FindNotes;
 import dev.crm.api.note.NoteQueries.ListNotes;
 import dev.crm.api.note.NoteView;
 import dev.crm.query.sql.PagedSql;
+import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +26,7 @@ import static dev.crm.query.sql.Rows.instant;
 class NoteQueryHandler {
 
     private static final String SELECT = "SELECT t.* FROM read_model.note t";
+    private static final String BY_IDS = Rows.byIds(SELECT, "note");
     private static final RowMapper<Versioned<NoteView>> ROW = (rs, n) -> new Versioned<>(new NoteView(
             rs.getString("id"), rs.getString("contact_id"), rs.getString("body"), rs.getString("author_id"),
             instant(rs, "created_at"), instant(rs, "updated_at")), rs.getLong("version"));
@@ -37,8 +42,12 @@ class NoteQueryHandler {
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindNote query) {
-        return jdbc.query(SELECT + " WHERE t.id = :id", Map.of("id", query.noteId()), ROW).stream()
-                .map(Versioned.class::cast).findFirst();
+        return Optional.ofNullable(findAll(new FindNotes(List.of(query.noteId()))).byId().get(query.noteId()));
+    }
+
+    @QueryHandler
+    FoundRecords findAll(FindNotes query) {
+        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.noteIds()), ROW), NoteView::id);
     }
 
     @QueryHandler

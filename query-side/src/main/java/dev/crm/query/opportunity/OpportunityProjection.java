@@ -10,12 +10,12 @@ import dev.crm.api.opportunity.OpportunityEvents.OpportunityStageChanged;
 import dev.crm.query.admin.ReadModelTables;
 import dev.crm.query.admin.RecordFold;
 import dev.crm.query.admin.SetBasedReplay;
+import dev.crm.query.sql.DeferredWrites;
 import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -35,15 +35,15 @@ class OpportunityProjection implements SetBasedReplay {
 
     static final String GROUP = "opportunities";
 
-    private final JdbcTemplate jdbc;
+    private final DeferredWrites writes;
 
-    OpportunityProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    OpportunityProjection(DeferredWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(OpportunityCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writes.update("opportunity", """
                 INSERT INTO read_model.opportunity (id, name, value, currency, stage, account_id, contact_id,
                     assigned_to, close_date, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -79,7 +79,7 @@ class OpportunityProjection implements SetBasedReplay {
 
     @EventHandler
     void on(OpportunityDeleted e) {
-        jdbc.update("DELETE FROM read_model.opportunity WHERE id = ?", e.opportunityId());
+        writes.update("opportunity", "DELETE FROM read_model.opportunity WHERE id = ?", e.opportunityId());
     }
 
     /** The handlers above, as a rebuild computes them set-based. */
@@ -92,6 +92,6 @@ class OpportunityProjection implements SetBasedReplay {
     }
 
     private void update(String opportunityId, Instant at, long sequence, String assignments, Object... values) {
-        Rows.updateRecord(jdbc, "read_model.opportunity", opportunityId, at, sequence, assignments, values);
+        Rows.updateRecord(writes, "read_model.opportunity", opportunityId, at, sequence, assignments, values);
     }
 }

@@ -1,13 +1,16 @@
 package dev.crm.query.opportunity;
 
+import dev.crm.api.common.FoundRecords;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
 import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
+import dev.crm.api.opportunity.OpportunityQueries.FindOpportunities;
 import dev.crm.api.opportunity.OpportunityQueries.ListOpportunities;
 import dev.crm.api.opportunity.OpportunityStage;
 import dev.crm.api.opportunity.OpportunityView;
 import dev.crm.query.sql.PagedSql;
+import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -15,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +34,7 @@ class OpportunityQueryHandler {
               FROM read_model.opportunity t
               LEFT JOIN read_model.app_user u ON u.id = t.assigned_to
               LEFT JOIN read_model.account a ON a.id = t.account_id""";
+    private static final String BY_IDS = Rows.byIds(SELECT, "opportunity");
     private static final RowMapper<Versioned<OpportunityView>> ROW = (rs, n) -> new Versioned<>(
             new OpportunityView(rs.getString("id"), rs.getString("name"), rs.getBigDecimal("value"),
                     rs.getString("currency"),
@@ -53,8 +58,13 @@ class OpportunityQueryHandler {
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindOpportunity query) {
-        return jdbc.query(SELECT + " WHERE t.id = :id", Map.of("id", query.opportunityId()), ROW).stream()
-                .map(Versioned.class::cast).findFirst();
+        return Optional.ofNullable(findAll(new FindOpportunities(List.of(query.opportunityId()))).byId()
+                .get(query.opportunityId()));
+    }
+
+    @QueryHandler
+    FoundRecords findAll(FindOpportunities query) {
+        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.opportunityIds()), ROW), OpportunityView::id);
     }
 
     @QueryHandler

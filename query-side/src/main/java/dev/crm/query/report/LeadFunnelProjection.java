@@ -5,11 +5,11 @@ import dev.crm.api.lead.LeadEvents.LeadCreated;
 import dev.crm.api.lead.LeadEvents.LeadStatusChanged;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.sql.DeferredWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -26,15 +26,15 @@ import static dev.crm.query.sql.Rows.timestamp;
 @ProcessingGroup(Reports.LEAD_FUNNEL)
 class LeadFunnelProjection {
 
-    private final JdbcTemplate jdbc;
+    private final DeferredWrites writes;
 
-    LeadFunnelProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    LeadFunnelProjection(DeferredWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(LeadCreated e, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("report_lead", """
                 INSERT INTO read_model.report_lead (lead_id, created_at, reached) VALUES (?, ?, ARRAY[?])
                 ON CONFLICT DO NOTHING""", e.leadId(), timestamp(at), e.status().toString());
     }
@@ -47,16 +47,17 @@ class LeadFunnelProjection {
     @EventHandler
     void on(LeadConverted e, @Timestamp Instant at) {
         reach(e.leadId(), LeadStatus.CONVERTED.toString());
-        jdbc.update("UPDATE read_model.report_lead SET converted_at = ? WHERE lead_id = ?", timestamp(at), e.leadId());
+        writes.update("report_lead", "UPDATE read_model.report_lead SET converted_at = ? WHERE lead_id = ?",
+                timestamp(at), e.leadId());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM read_model.report_lead");
+        writes.update("report_lead", "DELETE FROM read_model.report_lead");
     }
 
     private void reach(String leadId, String status) {
-        jdbc.update("""
+        writes.update("report_lead", """
                 UPDATE read_model.report_lead SET reached = reached || ?
                  WHERE lead_id = ? AND NOT (? = ANY (reached))""", status, leadId, status);
     }

@@ -13,12 +13,12 @@ import dev.crm.api.opportunity.OpportunityEvents.OpportunityCreated;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityDeleted;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityStageChanged;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.sql.DeferredWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -36,10 +36,10 @@ import static dev.crm.query.sql.Rows.timestamp;
 @ProcessingGroup(Reports.STAGE_DURATIONS)
 class StageDurationProjection {
 
-    private final JdbcTemplate jdbc;
+    private final DeferredWrites writes;
 
-    StageDurationProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    StageDurationProjection(DeferredWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
@@ -94,7 +94,7 @@ class StageDurationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM read_model.report_stage_visit");
+        writes.update("report_stage_visit", "DELETE FROM read_model.report_stage_visit");
     }
 
     private void move(IdType type, String recordId, long sequence, String stage, Instant at) {
@@ -104,14 +104,15 @@ class StageDurationProjection {
 
     /** Keyed by the entering event, so an event handled twice (after a crash) changes nothing. */
     private void enter(IdType type, String recordId, long sequence, String stage, Instant at) {
-        jdbc.update("""
+        writes.update("report_stage_visit", """
                 INSERT INTO read_model.report_stage_visit (entity_type, record_id, visit, stage, entered_at)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 type.entityType(), recordId, sequence, stage, timestamp(at));
     }
 
     private void leave(String recordId, Instant at) {
-        jdbc.update("UPDATE read_model.report_stage_visit SET left_at = ? WHERE record_id = ? AND left_at IS NULL",
+        writes.update("report_stage_visit",
+                "UPDATE read_model.report_stage_visit SET left_at = ? WHERE record_id = ? AND left_at IS NULL",
                 timestamp(at), recordId);
     }
 }

@@ -1,6 +1,8 @@
 package dev.crm.query.sql;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.Versioned;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +11,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Conversions between read-model columns and Java values, the same for every projection. */
 public final class Rows {
@@ -40,13 +45,41 @@ public final class Rows {
      * Sets {@code assignments} ({@code "stage = ?, title = ?"}, bound to {@code values}) on one record's row of
      * a read-model table, and stamps the row with the event's time and the record's new version.
      */
-    public static void updateRecord(JdbcTemplate jdbc, String table, String id, Instant at, long sequence,
+    public static void updateRecord(DeferredWrites writes, String table, String id, Instant at, long sequence,
                                     String assignments, Object... values) {
         Object[] args = Arrays.copyOf(values, values.length + 3);
         args[values.length] = timestamp(at);
         args[values.length + 1] = version(sequence);
         args[values.length + 2] = id;
-        jdbc.update("UPDATE " + table + " SET " + assignments + ", updated_at = ?, version = ? WHERE id = ?", args);
+        writes.update(table, "UPDATE " + table + " SET " + assignments + ", updated_at = ?, version = ? WHERE id = ?",
+                args);
+    }
+
+    /**
+     * A record type's {@code select} (which reads {@code FROM read_model.<table> t}) for the records whose ids
+     * are bound as {@code :ids} ({@link #ids}). Each id is looked up by the primary key in a subquery of its
+     * own ({@code LIMIT 1} keeps the planner from merging it into a join): one statement for any number of ids,
+     * and a plan that stays an index lookup even when it was cached while the table was still small (a plain
+     * {@code id = ANY(:ids)} can get a sequential scan then, for good).
+     */
+    public static String byIds(String select, String table) {
+        String from = "FROM read_model." + table + " t";
+        if (!select.contains(from)) {
+            throw new IllegalArgumentException("the query does not read " + from + ": " + select);
+        }
+        return select.replace(from, "FROM unnest(:ids) AS k(id) CROSS JOIN LATERAL (SELECT * FROM read_model."
+                + table + " r WHERE r.id = k.id LIMIT 1) t");
+    }
+
+    public static Map<String, Object> ids(List<String> ids) {
+        return Map.of("ids", array(ids));
+    }
+
+    /** Records by their id, as a {@code Find...s} query answers them. */
+    public static <V> FoundRecords byId(List<Versioned<V>> records, Function<V, String> id) {
+        Map<String, Versioned<?>> byId = new LinkedHashMap<>();
+        records.forEach(record -> byId.put(id.apply(record.value()), record));
+        return new FoundRecords(byId);
     }
 
     /** Axon's sequence number starts at 0; the API's version counts events from 1. */

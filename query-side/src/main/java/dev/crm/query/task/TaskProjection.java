@@ -12,12 +12,12 @@ import dev.crm.query.admin.ReadModelTables;
 import dev.crm.query.admin.RecordFold.Value;
 import dev.crm.query.admin.RecordFold;
 import dev.crm.query.admin.SetBasedReplay;
+import dev.crm.query.sql.DeferredWrites;
 import dev.crm.query.sql.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -34,15 +34,15 @@ class TaskProjection implements SetBasedReplay {
 
     static final String GROUP = "tasks";
 
-    private final JdbcTemplate jdbc;
+    private final DeferredWrites writes;
 
-    TaskProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    TaskProjection(DeferredWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(TaskCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writes.update("task", """
                 INSERT INTO read_model.task (id, title, due_at, status, contact_id, assigned_to, created_at,
                     updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -77,7 +77,7 @@ class TaskProjection implements SetBasedReplay {
 
     @EventHandler
     void on(TaskDeleted e) {
-        jdbc.update("DELETE FROM read_model.task WHERE id = ?", e.taskId());
+        writes.update("task", "DELETE FROM read_model.task WHERE id = ?", e.taskId());
     }
 
     /** The handlers above, as a rebuild computes them set-based. */
@@ -92,6 +92,6 @@ class TaskProjection implements SetBasedReplay {
     }
 
     private void update(String taskId, Instant at, long sequence, String assignments, Object... values) {
-        Rows.updateRecord(jdbc, "read_model.task", taskId, at, sequence, assignments, values);
+        Rows.updateRecord(writes, "read_model.task", taskId, at, sequence, assignments, values);
     }
 }

@@ -1,19 +1,23 @@
 package dev.crm.query.task;
 
+import dev.crm.api.common.FoundRecords;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
 import dev.crm.api.task.TaskQueries.FindTask;
+import dev.crm.api.task.TaskQueries.FindTasks;
 import dev.crm.api.task.TaskQueries.ListTasks;
 import dev.crm.api.task.TaskStatus;
 import dev.crm.api.task.TaskView;
 import dev.crm.query.sql.PagedSql;
+import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +28,7 @@ import static dev.crm.query.sql.Rows.instant;
 class TaskQueryHandler {
 
     private static final String SELECT = "SELECT t.* FROM read_model.task t";
+    private static final String BY_IDS = Rows.byIds(SELECT, "task");
     private static final RowMapper<Versioned<TaskView>> ROW = (rs, n) -> new Versioned<>(new TaskView(
             rs.getString("id"), rs.getString("title"), instant(rs, "due_at"),
             WireEnums.parse(TaskStatus.class, rs.getString("status")).orElseThrow(), rs.getString("contact_id"),
@@ -43,8 +48,12 @@ class TaskQueryHandler {
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindTask query) {
-        return jdbc.query(SELECT + " WHERE t.id = :id", Map.of("id", query.taskId()), ROW).stream()
-                .map(Versioned.class::cast).findFirst();
+        return Optional.ofNullable(findAll(new FindTasks(List.of(query.taskId()))).byId().get(query.taskId()));
+    }
+
+    @QueryHandler
+    FoundRecords findAll(FindTasks query) {
+        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.taskIds()), ROW), TaskView::id);
     }
 
     @QueryHandler

@@ -8,11 +8,11 @@ import dev.crm.api.user.UserEvents.UserDetailsCorrected;
 import dev.crm.api.user.UserEvents.UserReactivated;
 import dev.crm.api.user.UserEvents.UserRoleChanged;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.sql.DeferredWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -20,7 +20,10 @@ import java.time.Instant;
 import static dev.crm.query.sql.Rows.timestamp;
 import static dev.crm.query.sql.Rows.version;
 
-/** Keeps {@code app_user} and {@code api_token} in step with the user events. */
+/**
+ * Keeps {@code app_user} and {@code api_token} in step with the user events, and tells {@link TokenCache}
+ * about every change that can make a cached token owner wrong.
+ */
 @Component
 @ReadModelTables(value = {"app_user", "api_token"}, recordsIndependent = true)
 @ProcessingGroup(UserProjection.GROUP)
@@ -28,15 +31,17 @@ class UserProjection {
 
     static final String GROUP = "users";
 
-    private final JdbcTemplate jdbc;
+    private final DeferredWrites writes;
+    private final TokenCache tokens;
 
-    UserProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    UserProjection(DeferredWrites writes, TokenCache tokens) {
+        this.writes = writes;
+        this.tokens = tokens;
     }
 
     @EventHandler
     void on(UserCreated event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writes.update("app_user", """
                 INSERT INTO read_model.app_user
                     (id, first_name, last_name, email, role, active, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, true, ?, ?, ?)""",
@@ -46,21 +51,24 @@ class UserProjection {
 
     @EventHandler
     void on(UserDetailsCorrected event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writes.update("app_user", """
                 UPDATE read_model.app_user SET first_name = ?, last_name = ?, email = ?, updated_at = ?, version = ?
                  WHERE id = ?""",
                 event.firstName(), event.lastName(), event.email(), timestamp(at), version(sequence), event.userId());
+        tokens.changed(event.userId());
     }
 
     @EventHandler
     void on(UserRoleChanged event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE read_model.app_user SET role = ?, updated_at = ?, version = ? WHERE id = ?",
+        writes.update("app_user", "UPDATE read_model.app_user SET role = ?, updated_at = ?, version = ? WHERE id = ?",
                 event.role().toString(), timestamp(at), version(sequence), event.userId());
+        tokens.changed(event.userId());
     }
 
     @EventHandler
     void on(UserDeactivated event, @Timestamp Instant at, @SequenceNumber long sequence) {
         setActive(event.userId(), false, at, sequence);
+        tokens.changed(event.userId());
     }
 
     @EventHandler
@@ -71,23 +79,25 @@ class UserProjection {
     /** Tokens do not change what the user looks like, but they are events of the user and count as versions. */
     @EventHandler
     void on(TokenIssued event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        jdbc.update("INSERT INTO read_model.api_token (id, user_id, token_hash, issued_at) VALUES (?, ?, ?, ?)",
+        writes.update("api_token",
+                "INSERT INTO read_model.api_token (id, user_id, token_hash, issued_at) VALUES (?, ?, ?, ?)",
                 event.tokenId(), event.userId(), event.tokenHash(), timestamp(at));
         bumpVersion(event.userId(), sequence);
     }
 
     @EventHandler
     void on(TokenRevoked event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE read_model.api_token SET revoked = true WHERE id = ?", event.tokenId());
+        writes.update("api_token", "UPDATE read_model.api_token SET revoked = true WHERE id = ?", event.tokenId());
         bumpVersion(event.userId(), sequence);
+        tokens.changed(event.userId());
     }
 
     private void setActive(String userId, boolean active, Instant at, long sequence) {
-        jdbc.update("UPDATE read_model.app_user SET active = ?, updated_at = ?, version = ? WHERE id = ?",
+        writes.update("app_user", "UPDATE read_model.app_user SET active = ?, updated_at = ?, version = ? WHERE id = ?",
                 active, timestamp(at), version(sequence), userId);
     }
 
     private void bumpVersion(String userId, long sequence) {
-        jdbc.update("UPDATE read_model.app_user SET version = ? WHERE id = ?", version(sequence), userId);
+        writes.update("app_user", "UPDATE read_model.app_user SET version = ? WHERE id = ?", version(sequence), userId);
     }
 }

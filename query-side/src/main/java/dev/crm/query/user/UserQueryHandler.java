@@ -1,21 +1,25 @@
 package dev.crm.query.user;
 
+import dev.crm.api.common.FoundRecords;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.user.AuthenticatedUser;
 import dev.crm.api.user.Role;
 import dev.crm.api.user.UserQueries.AuthenticateToken;
 import dev.crm.api.user.UserQueries.FindUser;
+import dev.crm.api.user.UserQueries.FindUsers;
 import dev.crm.api.user.UserQueries.ListUsers;
 import dev.crm.api.user.UserView;
 import dev.crm.api.common.WireEnums;
 import dev.crm.query.sql.PagedSql;
+import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,28 +30,34 @@ import static dev.crm.query.sql.Rows.instant;
 class UserQueryHandler {
 
     private static final String NAME = "trim(concat_ws(' ', t.first_name, t.last_name))";
+    private static final String SELECT = "SELECT t.*, " + NAME + " AS name FROM read_model.app_user t";
+    private static final String BY_IDS = Rows.byIds(SELECT, "app_user");
     private static final RowMapper<Versioned<UserView>> ROW = (rs, n) -> new Versioned<>(new UserView(
             rs.getString("id"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("name"),
             rs.getString("email"), role(rs.getString("role")), rs.getBoolean("active"),
             instant(rs, "created_at"), instant(rs, "updated_at")), rs.getLong("version"));
-    private static final PagedSql<UserView> LIST = new PagedSql<>(
-            "SELECT t.*, " + NAME + " AS name FROM read_model.app_user t",
-            "FROM read_model.app_user t",
+    private static final PagedSql<UserView> LIST = new PagedSql<>(SELECT, "FROM read_model.app_user t",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "lastName", "lower(t.last_name)",
                     "email", "lower(t.email)"),
             (rs, n) -> ROW.mapRow(rs, n).value());
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TokenCache tokens;
 
-    UserQueryHandler(NamedParameterJdbcTemplate jdbc) {
+    UserQueryHandler(NamedParameterJdbcTemplate jdbc, TokenCache tokens) {
         this.jdbc = jdbc;
+        this.tokens = tokens;
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindUser query) {
-        return jdbc.query("SELECT t.*, " + NAME + " AS name FROM read_model.app_user t WHERE t.id = :id",
-                Map.of("id", query.userId()), ROW).stream().map(Versioned.class::cast).findFirst();
+        return Optional.ofNullable(findAll(new FindUsers(List.of(query.userId()))).byId().get(query.userId()));
+    }
+
+    @QueryHandler
+    FoundRecords findAll(FindUsers query) {
+        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.userIds()), ROW), UserView::id);
     }
 
     @QueryHandler
@@ -60,13 +70,18 @@ class UserQueryHandler {
         return LIST.run(jdbc, where, query.page());
     }
 
+    /** Asked on every request: answered from {@link TokenCache} when it can be. */
     @QueryHandler
     Optional<AuthenticatedUser> authenticate(AuthenticateToken query) {
+        return tokens.get(query.tokenHash(), () -> lookUp(query.tokenHash()));
+    }
+
+    private Optional<AuthenticatedUser> lookUp(String tokenHash) {
         return jdbc.query("""
                         SELECT k.id AS token_id, t.id, t.role, %s AS name
                           FROM read_model.api_token k JOIN read_model.app_user t ON t.id = k.user_id
                          WHERE k.token_hash = :hash AND NOT k.revoked AND t.active""".formatted(NAME),
-                Map.of("hash", query.tokenHash()),
+                Map.of("hash", tokenHash),
                 (rs, n) -> new AuthenticatedUser(rs.getString("id"), rs.getString("name"), role(rs.getString("role")),
                         rs.getString("token_id"))).stream().findFirst();
     }

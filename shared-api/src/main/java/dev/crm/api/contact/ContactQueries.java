@@ -1,5 +1,6 @@
 package dev.crm.api.contact;
 
+import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.PageQuery;
 
 import java.time.Instant;
@@ -9,7 +10,21 @@ import java.util.List;
 public sealed interface ContactQueries {
 
     /** Answers an {@code Optional<Versioned<ContactView>>}. */
-    record FindContact(String contactId) implements ContactQueries {
+    record FindContact(String contactId) implements ContactQueries, FindRecord {
+
+        @Override
+        public String id() {
+            return contactId;
+        }
+
+        @Override
+        public FindContacts forAll(List<String> ids) {
+            return new FindContacts(ids);
+        }
+    }
+
+    /** Answers the {@code FoundRecords} of the contacts that exist, {@code Versioned<ContactView>} by id. */
+    record FindContacts(List<String> contactIds) implements ContactQueries {
     }
 
     /** Answers the {@link ContactDependents} of a contact. */
