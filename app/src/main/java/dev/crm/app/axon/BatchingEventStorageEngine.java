@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * Axon's JDBC event storage, except that the events a transaction appends are sent together, as one
  * batch (one multi-row {@code INSERT}), just before it commits, rather than one statement per command. A
  * transaction that commits several commands at once ({@code GroupCommit}) then appends all their events in
- * one round trip. Every read of the event store through this engine first sends what is held, so a command
- * that loads a record written earlier in the same transaction sees it; reads of the event table by other
- * means within a writing transaction would not, and there are none. A duplicate {@code (aggregate,
+ * one round trip. A read of a record's events through this engine first sends what is held if any of it is
+ * that record's, so a command that loads a record written earlier in the same transaction sees it; reads of
+ * the event table by other means within a writing transaction would not, and there are none. A duplicate {@code (aggregate,
  * sequence)} still fails the commit as Axon's {@code ConcurrencyException}, which is retried as before.
  */
 class BatchingEventStorageEngine extends JdbcEventStorageEngine {
@@ -51,8 +51,7 @@ class BatchingEventStorageEngine extends JdbcEventStorageEngine {
 
     /** Appends the events held in the current transaction, if any. */
     private void appendHeld() {
-        Held held = TransactionSynchronizationManager.isActualTransactionActive()
-                ? (Held) TransactionSynchronizationManager.getResource(this) : null;
+        Held held = held();
         if (held != null && !held.events.isEmpty()) {
             List<EventMessage<?>> events = List.copyOf(held.events);
             held.events.clear();
@@ -60,9 +59,26 @@ class BatchingEventStorageEngine extends JdbcEventStorageEngine {
         }
     }
 
+    /**
+     * Appends the held events before a read of one record, if any of them is that record's: reading another
+     * record needs none of them, and they can go on waiting for the commit.
+     */
+    private void appendHeldOf(String aggregateIdentifier) {
+        Held held = held();
+        if (held != null && held.events.stream().anyMatch(event -> event instanceof DomainEventMessage<?> domain
+                && aggregateIdentifier.equals(domain.getAggregateIdentifier()))) {
+            appendHeld();
+        }
+    }
+
+    private Held held() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                ? (Held) TransactionSynchronizationManager.getResource(this) : null;
+    }
+
     @Override
     public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        appendHeld();
+        appendHeldOf(aggregateIdentifier);
         return super.readEvents(aggregateIdentifier, firstSequenceNumber);
     }
 
@@ -74,13 +90,13 @@ class BatchingEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        appendHeld();
+        appendHeldOf(aggregateIdentifier);
         return super.readSnapshot(aggregateIdentifier);
     }
 
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        appendHeld();
+        appendHeldOf(aggregateIdentifier);
         return super.lastSequenceNumberFor(aggregateIdentifier);
     }
 

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +64,30 @@ class HistoryApiTest extends ApiTest {
         // The same id for the same event on every read.
         assertThat(member.get(path + "history").expect(200).json().get("results").get(0).get("id"))
                 .isEqualTo(created.get("id"));
+    }
+
+    @Test
+    void aRecordWithALongHistoryIsLoadedFromItsLatestSnapshot() {
+        String id = admin.post("/api/contacts/", "{\"firstName\": \"Long\", \"email\": \"%s@example.com\"}"
+                .formatted(Api.unique("long"))).expect(201).id();
+        String path = "/api/contacts/" + id + "/";
+        String[] stages = {"contacted", "engaged"};
+        for (int i = 0; i < 249; i++) {
+            admin.patch(path, "{\"stage\": \"" + stages[i % 2] + "\"}").expect(200);
+        }
+        Response last = admin.patch(path, "{\"title\": \"After 250 events\", \"tags\": [\"long\"]}").expect(200);
+
+        assertThat(last.header("ETag")).as("created, 249 stage changes, details and tags").isEqualTo("\"252\"");
+        assertThat(last.json().get("stage").stringValue()).isEqualTo("contacted");
+        assertThat(jdbc.queryForObject("""
+                SELECT max(sequence_number) FROM event_store.snapshot_event_entry WHERE aggregate_identifier = ?""",
+                Long.class, id)).as("the sequence number of the latest snapshot").isBetween(99L, 251L);
+        // Loaded from the snapshot plus the events after it, the record decides as the full history would.
+        admin.send(HttpMethod.PATCH, path, "{\"stage\": \"customer\"}",
+                Map.of("If-Match", "\"251\"")).expect(412);
+        admin.send(HttpMethod.PATCH, path, "{\"stage\": \"customer\"}",
+                Map.of("If-Match", "\"252\"")).expect(200);
+        assertThat(admin.get(path + "history/?limit=1").json().get("count").intValue()).isEqualTo(253);
     }
 
     @Test

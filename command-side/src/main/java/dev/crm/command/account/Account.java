@@ -1,5 +1,7 @@
 package dev.crm.command.account;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.crm.api.account.AccountCommands.CreateAccount;
 import dev.crm.api.account.AccountCommands.DeleteAccount;
 import dev.crm.api.account.AccountCommands.UpdateAccount;
@@ -11,6 +13,7 @@ import dev.crm.api.account.AccountEvents.AccountTagsChanged;
 import dev.crm.api.account.AccountQueries;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.InvalidRequestException;
+import dev.crm.command.common.Snapshots;
 import dev.crm.command.common.Versions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,7 +33,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * A company the team deals with. An update emits one event per aspect that really changed (details, owner,
  * tags) and nothing when nothing changed. It may only be deleted once nothing belongs to it any more.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Account {
 
     @AggregateIdentifier

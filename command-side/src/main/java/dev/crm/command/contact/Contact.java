@@ -1,5 +1,7 @@
 package dev.crm.command.contact;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.crm.api.contact.ContactCommands.CreateContact;
 import dev.crm.api.contact.ContactCommands.MarkContactDeleted;
 import dev.crm.api.contact.ContactCommands.UpdateContact;
@@ -13,6 +15,7 @@ import dev.crm.api.contact.ContactEvents.ContactStageChanged;
 import dev.crm.api.contact.ContactEvents.ContactTagsChanged;
 import dev.crm.api.contact.ContactStage;
 import dev.crm.command.common.PersonRules;
+import dev.crm.command.common.Snapshots;
 import dev.crm.command.common.Versions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -33,7 +36,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * aspect that really changed (details, stage, owner, account, tags, email status) and nothing at all
  * when nothing changed, so the history shows what happened and not what was re-sent.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Contact {
 
     @AggregateIdentifier

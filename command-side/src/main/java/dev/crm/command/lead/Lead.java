@@ -1,5 +1,7 @@
 package dev.crm.command.lead;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.FieldError;
 import dev.crm.api.lead.LeadCommands.CreateLead;
@@ -17,6 +19,7 @@ import dev.crm.api.lead.LeadEvents.LeadScored;
 import dev.crm.api.lead.LeadEvents.LeadStatusChanged;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.command.common.PersonRules;
+import dev.crm.command.common.Snapshots;
 import dev.crm.command.common.Versions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -36,7 +39,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * A prospect not yet qualified as a contact. Status {@code converted} is reached only by conversion, and
  * a converted lead is read-only: it is the record of where a contact came from.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Lead {
 
     @AggregateIdentifier

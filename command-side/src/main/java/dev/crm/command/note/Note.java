@@ -1,5 +1,7 @@
 package dev.crm.command.note;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.note.NoteCommands.AddNote;
 import dev.crm.api.note.NoteCommands.DeleteNote;
@@ -7,6 +9,7 @@ import dev.crm.api.note.NoteCommands.EditNote;
 import dev.crm.api.note.NoteEvents.NoteAdded;
 import dev.crm.api.note.NoteEvents.NoteDeleted;
 import dev.crm.api.note.NoteEvents.NoteEdited;
+import dev.crm.command.common.Snapshots;
 import dev.crm.command.common.Versions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -19,7 +22,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /** A note written on a contact's timeline; its author is whoever's token wrote it. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Note {
 
     static final String ACTOR = "actorId";

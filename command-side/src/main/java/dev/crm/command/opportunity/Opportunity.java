@@ -1,5 +1,7 @@
 package dev.crm.command.opportunity;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.crm.api.common.FieldError;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.opportunity.OpportunityCommands.CreateOpportunity;
@@ -13,6 +15,7 @@ import dev.crm.api.opportunity.OpportunityEvents.OpportunityDeleted;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityDetailsCorrected;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityStageChanged;
 import dev.crm.api.opportunity.OpportunityStage;
+import dev.crm.command.common.Snapshots;
 import dev.crm.command.common.Values;
 import dev.crm.command.common.Versions;
 import org.axonframework.commandhandling.CommandHandler;
@@ -38,7 +41,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * account, contact) and nothing when nothing changed. Amounts are kept in one spelling
  * ({@link Values#amount}), so {@code 12000} and {@code 12000.00} are the same value and no change.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Opportunity {
 
     private static final String DEFAULT_CURRENCY = "USD";

@@ -1,5 +1,7 @@
 package dev.crm.command.task;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.task.TaskCommands.CreateTask;
 import dev.crm.api.task.TaskCommands.DeleteTask;
@@ -12,6 +14,7 @@ import dev.crm.api.task.TaskEvents.TaskDeleted;
 import dev.crm.api.task.TaskEvents.TaskDetailsCorrected;
 import dev.crm.api.task.TaskEvents.TaskReopened;
 import dev.crm.api.task.TaskStatus;
+import dev.crm.command.common.Snapshots;
 import dev.crm.command.common.Versions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -29,7 +32,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /** Something to do, by a time, maybe about a contact and for a user. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Task {
 
     @AggregateIdentifier

@@ -1,5 +1,7 @@
 package dev.crm.command.user;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.NotFoundException;
 import dev.crm.api.user.Role;
@@ -15,6 +17,7 @@ import dev.crm.api.user.UserEvents.UserDetailsCorrected;
 import dev.crm.api.user.UserEvents.UserReactivated;
 import dev.crm.api.user.UserEvents.UserRoleChanged;
 import dev.crm.command.common.PersonRules;
+import dev.crm.command.common.Snapshots;
 import dev.crm.command.common.Versions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -32,7 +35,9 @@ import static dev.crm.command.common.Values.patch;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Someone who uses the CRM through API tokens. Users are never deleted, only deactivated. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class User {
 
     @AggregateIdentifier
