@@ -1,13 +1,6 @@
 package dev.crm.app.bench;
 
-import dev.crm.app.support.ApiTest;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * into a fresh event store with one SQL statement, then rebuilds every read model through the admin API,
  * one after the other, and prints each one's time and the replay speed over them all.
  */
-class ReplayBenchmark extends ApiTest {
+class ReplayBenchmark extends StoreBenchmark {
 
     private static final List<String> PROJECTIONS = List.of("contacts", "leads", "accounts", "opportunities",
             "notes", "tasks", "users");
@@ -29,43 +22,16 @@ class ReplayBenchmark extends ApiTest {
             "accounts", "account", "opportunities", "opportunity", "notes", "note", "tasks", "task",
             "users", "app_user");
 
-    @Autowired
-    private JdbcTemplate jdbc;
-    @Autowired
-    private EventProcessingConfiguration processing;
-
     @Test
     void replay() throws Exception {
         int scale = Integer.getInteger("bench.scale", 100);
-        // The report projections would replay the loaded events at the same time on the same cores.
-        processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
-                .forEach(EventProcessor::shutDown);
-        long start = System.nanoTime();
-        int loaded = jdbc.update(LOAD, 1000 * scale, 400 * scale, 200 * scale, 400 * scale, 1000 * scale,
-                600 * scale);
-        print("loaded %,d events in %.1f s", loaded, seconds(start));
-        start = System.nanoTime();
-        admin.get("/api/events/?limit=1").expect(200); // numbers the loaded events (export positions)
-        // A steady state to measure in: statistics fresh, the load's dirty pages written.
-        jdbc.execute("VACUUM ANALYZE event_store.domain_event_entry");
-        jdbc.execute("VACUUM ANALYZE event_store.event_position");
-        jdbc.execute("CHECKPOINT");
-        print("numbered them for export, analyzed and checkpointed the store in %.1f s", seconds(start));
-
-        long events = count("SELECT count(*) FROM event_store.domain_event_entry");
+        long events = load(LOAD, 1000 * scale, 400 * scale, 200 * scale, 400 * scale, 1000 * scale, 600 * scale);
         double total = 0;
         for (String projection : PROJECTIONS) {
             String table = "read_model." + TABLES.get(projection);
             long oid = count("SELECT '" + table + "'::regclass::oid");
-            admin.post("/api/admin/projections/" + projection + "/rebuild/", null).expect(202);
-            JsonNode status = status(projection);
-            while (!status.get("state").stringValue().equals("live")) {
-                Thread.sleep(200); // seldom: polling takes CPU from the rebuild
-                status = status(projection);
-            }
-            double took = status.at("/lastRebuild/millis").longValue() / 1000.0; // as the server measured it
+            double took = rebuild(projection);
             total += took;
-            assertThat(status.at("/lastRebuild/outcome").stringValue()).as("%s", status).isEqualTo("succeeded");
             assertThat(count("SELECT '" + table + "'::regclass::oid")).as("the rebuilt table is swapped in")
                     .isNotEqualTo(oid);
             print("rebuilt %-13s %,9d rows in %5.2f s", projection, count("SELECT count(*) FROM " + table), took);
@@ -255,24 +221,8 @@ class ReplayBenchmark extends ApiTest {
                    to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), e.id, e.s, e.aggregate
               FROM event e ORDER BY e.at""";
 
-    private JsonNode status(String projection) {
-        for (JsonNode p : admin.get("/api/admin/projections/").expect(200).json().get("results")) {
-            if (p.get("name").stringValue().equals(projection)) {
-                return p;
-            }
-        }
-        throw new AssertionError("no projection " + projection);
-    }
-
-    private long count(String sql) {
-        return jdbc.queryForObject(sql, Long.class);
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void print(String format, Object... args) {
+    @Override
+    protected void print(String format, Object... args) {
         System.out.println("REPLAY-BENCH " + format.formatted(args));
     }
 }

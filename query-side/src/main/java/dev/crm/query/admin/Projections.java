@@ -141,7 +141,7 @@ class Projections {
         Set<String> tables = new LinkedHashSet<>();
         Set<Class<?>> handledTypes = new LinkedHashSet<>();
         List<Object> projections = new ArrayList<>();
-        List<RecordFold> folds = new ArrayList<>();
+        List<SetBasedFold> folds = new ArrayList<>();
         boolean independent = true;
         boolean setBased = true;
         for (Object bean : context.getBeansWithAnnotation(ReadModelTables.class).values()) {
@@ -169,7 +169,7 @@ class Projections {
         Set<String> folded = new LinkedHashSet<>();
         folds.forEach(fold -> folded.addAll(fold.eventTypes()));
         Set<String> foldedTables = new LinkedHashSet<>();
-        folds.forEach(fold -> foldedTables.add(fold.table()));
+        folds.forEach(fold -> foldedTables.addAll(fold.tables()));
         if (setBased && !folds.isEmpty() && (!upcasters.isEmpty() || !folded.equals(new LinkedHashSet<>(eventTypes))
                 || !foldedTables.equals(tables))) {
             LOG.warn("The folds of {} do not match its handlers and tables, or upcasters exist: replaying through"

@@ -71,7 +71,7 @@ class ReadModelRebuild {
      * its tables set-based (none: replay through the handlers only).
      */
     record Declaration(List<String> tables, boolean recordsIndependent, List<String> eventTypes,
-                       List<RecordFold> folds, List<Object> projections) {
+                       List<SetBasedFold> folds, List<Object> projections) {
         // eventTypes: the stored payload types to replay; empty for all (a handler that takes any event).
         // projections: the group's beans, whose handlers the replay calls (not the processor's invoker, which
         // may dead-letter failures instead of failing the rebuild).
@@ -137,7 +137,10 @@ class ReadModelRebuild {
                 jdbc.execute(index);
                 return null;
             }).toList());
-            analyze(sorted.tables());
+            for (String table : sorted.tables()) {
+                // Marks the bulk's pages all-visible too: deep list pages are index-only scans from the start.
+                jdbc.execute("VACUUM (ANALYZE) read_model." + table + ShadowConnection.SUFFIX);
+            }
             long indexed = System.nanoTime();
             // What arrived while the indexes were built, so that the swap, which holds the locks, has little left.
             CatchUp last = catchUp(sorted, handlers, caught.position());
@@ -193,6 +196,7 @@ class ReadModelRebuild {
         for (String table : tables) {
             try {
                 jdbc.execute("DROP TABLE IF EXISTS read_model." + table + ShadowConnection.SUFFIX);
+                jdbc.update("DELETE FROM read_model.row_count WHERE table_name = ?", table + ShadowConnection.SUFFIX);
             } catch (RuntimeException e) {
                 LOG.warn("Could not drop the shadow of {} after a failed rebuild", table, e);
             }
@@ -216,8 +220,6 @@ class ReadModelRebuild {
                 SELECT s.next_tx_id::text AS tx,
                        (SELECT coalesce(max(position), 0) FROM event_store.event_position) AS position
                   FROM event_store.event_sequencer s""");
-        List<String> statements = declaration.folds().stream().map(f -> f.statement(columns(f.table()))).toList();
-        statements.forEach(sql -> LOG.debug("Set-based replay with {} partitions:\n{}", partitions, sql));
         List<Callable<Object>> parts = new ArrayList<>();
         for (int part = 0; part < partitions; part++) {
             int partition = part;
@@ -229,13 +231,23 @@ class ReadModelRebuild {
                             statement.execute("SET LOCAL enable_seqscan = on");
                             statement.execute("SET LOCAL work_mem = '256MB'");
                         }
-                        for (String sql : statements) {
-                            jdbc.update(sql, horizon.get("tx"), partitions, partition);
+                        for (SetBasedFold fold : declaration.folds()) {
+                            fold.fill(new SetBasedFold.Partition(shadow.connection(), dataSource,
+                                    (String) horizon.get("tx"), partitions, partition, this::columns));
                         }
                         return null;
                     }));
         }
         inParallel(parts);
+        for (String table : declaration.tables()) {
+            // Rows the folds numbered themselves (an identity column): the handlers number on after them.
+            String shadow = "read_model." + table + ShadowConnection.SUFFIX;
+            for (String column : jdbc.queryForList("SELECT attname FROM pg_attribute WHERE attrelid = ?::regclass"
+                    + " AND attidentity <> ''", String.class, shadow)) {
+                jdbc.queryForObject("SELECT setval(pg_get_serial_sequence(?, ?), coalesce(max(" + column
+                        + "), 0) + 1, false) FROM " + shadow, Long.class, shadow, column);
+            }
+        }
         return ((Number) horizon.get("position")).longValue();
     }
 
@@ -291,7 +303,12 @@ class ReadModelRebuild {
         for (String table : tables) {
             String shadow = table + ShadowConnection.SUFFIX;
             jdbc.execute("DROP TABLE IF EXISTS read_model." + shadow);
+            jdbc.update("DELETE FROM read_model.row_count WHERE table_name = ?", shadow);
             jdbc.execute("CREATE TABLE read_model." + shadow + " (LIKE read_model." + table + " INCLUDING ALL)");
+            // The triggers that count the rows: the shadow's own counts are kept under its own name.
+            for (String trigger : triggers(table)) {
+                jdbc.execute(trigger.replace(" ON read_model." + table + " ", " ON read_model." + shadow + " "));
+            }
             Map<String, String> live = indexesByDefinition(table);
             indexesByDefinition(shadow).forEach((definition, name) -> {
                 String original = live.get(definition);
@@ -328,6 +345,12 @@ class ReadModelRebuild {
                            List<String> deferredIndexes) {
     }
 
+    /** The definitions of a table's own triggers ({@code CREATE TRIGGER ... ON read_model.<table> ...}). */
+    private List<String> triggers(String table) {
+        return jdbc.queryForList("SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = ?::regclass"
+                + " AND NOT tgisinternal", String.class, "read_model." + table);
+    }
+
     /** Index definitions without their names and tables, so that a table's and its copy's compare equal. */
     private Map<String, String> indexesByDefinition(String table) {
         Map<String, String> indexes = new HashMap<>();
@@ -356,6 +379,8 @@ class ReadModelRebuild {
                         statement.execute("SET LOCAL lock_timeout = '300ms'");
                         statement.execute("LOCK TABLE " + String.join(", ", tables.stream()
                                 .map(t -> "read_model." + t).toList()) + " IN ACCESS EXCLUSIVE MODE");
+                        // Its counts change hands below: no compaction (nor writer) may move them meanwhile.
+                        statement.execute("LOCK TABLE read_model.row_count IN EXCLUSIVE MODE");
                     }
                     // The snapshot starts here, after the locks (repeatable read: one snapshot for both).
                     List<PositionedEvent> numbered = jdbc.query("SELECT p.position, " + COLUMNS + """
@@ -379,6 +404,9 @@ class ReadModelRebuild {
                     }
                     try (Statement statement = connection.createStatement()) {
                         for (String table : tables) {
+                            statement.execute("DELETE FROM read_model.row_count WHERE table_name = '" + table + "'");
+                            statement.execute("UPDATE read_model.row_count SET table_name = '" + table
+                                    + "' WHERE table_name = '" + table + ShadowConnection.SUFFIX + "'");
                             statement.execute("DROP TABLE read_model." + table);
                             statement.execute("ALTER TABLE read_model." + table + ShadowConnection.SUFFIX
                                     + " RENAME TO " + table);

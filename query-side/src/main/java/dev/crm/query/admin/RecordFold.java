@@ -1,11 +1,14 @@
 package dev.crm.query.admin;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import java.util.stream.Collectors;
 
 /**
@@ -23,7 +26,7 @@ import java.util.stream.Collectors;
  * replays through the handlers instead as soon as an upcaster exists (an event type that gained a field
  * has one), or when the folds do not cover exactly the handlers' event types and tables.
  */
-public final class RecordFold {
+public final class RecordFold implements SetBasedFold {
 
     private final String table;
     private final String creation;
@@ -69,11 +72,13 @@ public final class RecordFold {
         return this;
     }
 
-    String table() {
-        return table;
+    @Override
+    public List<String> tables() {
+        return List.of(table);
     }
 
     /** Every payload type the fold reads. */
+    @Override
     public List<String> eventTypes() {
         List<String> types = new ArrayList<>(changes.keySet());
         types.addAll(deletions);
@@ -86,6 +91,18 @@ public final class RecordFold {
      * second): partitions split the records by a hash of their id, so that several connections can share
      * the work. {@code columns} are the table's, as {@link Column}s.
      */
+    /** Runs {@link #statement} for the partition. */
+    @Override
+    public void fill(Partition partition) throws SQLException {
+        try (PreparedStatement insert = partition.connection().prepareStatement(
+                statement(partition.columns().apply(table)))) {
+            insert.setString(1, partition.horizon());
+            insert.setInt(2, partition.count());
+            insert.setInt(3, partition.index());
+            insert.executeUpdate();
+        }
+    }
+
     String statement(List<Column> columns) {
         Map<String, Column> byName = columns.stream().collect(Collectors.toMap(Column::name, c -> c));
         for (String required : List.of("id", "created_at", "updated_at", "version")) {
@@ -185,8 +202,15 @@ public final class RecordFold {
         return fields;
     }
 
+    /**
+     * An ISO-8601 text ({@code time_stamp}) as the handlers store an event's time: cut to the millisecond.
+     */
+    public static String eventTime(String isoText) {
+        return EventTime.sql(isoText);
+    }
+
     /** A column of the table: its name, its SQL type, whether it is generated, its default. */
-    record Column(String name, String type, boolean generated, String defaultValue) {
+    public record Column(String name, String type, boolean generated, String defaultValue) {
     }
 
     /** What an event sets a column to. */

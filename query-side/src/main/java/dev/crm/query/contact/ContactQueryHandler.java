@@ -46,7 +46,7 @@ class ContactQueryHandler {
     private static final PagedSql<ContactView> LIST = new PagedSql<>(SELECT, "FROM read_model.contact t",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "lastName", "lower(t.last_name)",
                     "email", "lower(t.email)"),
-            (rs, n) -> ROW.mapRow(rs, n).value());
+            (rs, n) -> ROW.mapRow(rs, n).value()).counting("stage", "assigned_to", "tags");
 
     private final NamedParameterJdbcTemplate jdbc;
 

@@ -4,12 +4,16 @@ import dev.crm.api.common.DeletionEvent;
 import dev.crm.api.common.EventNames;
 import dev.crm.api.common.IdType;
 import dev.crm.query.admin.ReadModelTables;
+import dev.crm.query.admin.SetBasedFold;
+import dev.crm.query.admin.SetBasedReplay;
 import dev.crm.query.sql.DeferredWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
 
 import static dev.crm.query.sql.Rows.timestamp;
 import static dev.crm.query.sql.Rows.version;
@@ -23,14 +27,15 @@ import static dev.crm.query.sql.Rows.version;
  * <p>
  * The fold runs in the database, as one statement per event that reads the previous state, writes the new
  * one and inserts the entry ({@link #FOLD}): the projection never reads, so its writes can wait for the
- * transaction's other writes and travel with them ({@link DeferredWrites}). Left out of the changes: the
+ * transaction's other writes and travel with them ({@link DeferredWrites}). A rebuild computes the same for the
+ * whole store at once ({@link EventLogFold}). Left out of the changes: the
  * record's own id, {@code previous*} fields (they repeat the state the fold already knows) and hashes of
  * secrets (a token's {@code tokenHash}), which are never shown to anyone.
  */
 @Component
 @ReadModelTables({"event_log", "event_log_record"})
 @ProcessingGroup(EventLogProjection.GROUP)
-class EventLogProjection {
+class EventLogProjection implements SetBasedReplay {
 
     static final String GROUP = "event-log";
 
@@ -77,8 +82,7 @@ class EventLogProjection {
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
         String entityId = event.getAggregateIdentifier();
-        String entityType = EventNames.recordType(entityId).map(IdType::entityType)
-                .orElseGet(() -> String.valueOf(event.getType()).toLowerCase());
+        String entityType = entityType(entityId, event.getType());
         writes.update("event_log", FOLD, entityId, json.writeValueAsString(payload), entityType + "Id",
                 payload instanceof DeletionEvent, EventNames.eventId(event.getIdentifier()), entityType,
                 version(event.getSequenceNumber()), EventNames.eventType(entityType, event.getPayloadType().getName()),
@@ -86,7 +90,19 @@ class EventLogProjection {
                 text(event.getMetaData().get("actorName")));
     }
 
+    /** The kind of record an event belongs to: by its id's prefix, else by its aggregate's type. */
+    static String entityType(String entityId, String aggregateType) {
+        return EventNames.recordType(entityId).map(IdType::entityType)
+                .orElseGet(() -> String.valueOf(aggregateType).toLowerCase());
+    }
+
     private static String text(Object value) {
         return value == null ? null : value.toString();
+    }
+
+    /** The handler above, as a rebuild computes it set-based. */
+    @Override
+    public List<SetBasedFold> folds() {
+        return List.of(new EventLogFold());
     }
 }

@@ -45,7 +45,8 @@ class HistoryQueryHandler {
         this.auditLog = new PagedSql<>("SELECT t.* FROM read_model.event_log t", "FROM read_model.event_log t",
                 ORDER, (rs, n) -> new AuditEntry(rs.getString("id"), rs.getString("type"),
                         rs.getString("entity_type"), rs.getString("entity_id"), rs.getLong("version"),
-                        instant(rs, "occurred_at"), actor(rs), changes(rs, json)));
+                        instant(rs, "occurred_at"), actor(rs), changes(rs, json)))
+                .counting("entity_type", "type", "actor_id");
     }
 
     @QueryHandler

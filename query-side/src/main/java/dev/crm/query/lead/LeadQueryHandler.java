@@ -43,7 +43,7 @@ class LeadQueryHandler {
     private static final PagedSql<LeadView> LIST = new PagedSql<>(SELECT, "FROM read_model.lead t",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "lastName", "lower(t.last_name)",
                     "email", "lower(t.email)", "leadScore", "coalesce(t.lead_score, -1)"), // unscored leads rank lowest
-            (rs, n) -> ROW.mapRow(rs, n).value());
+            (rs, n) -> ROW.mapRow(rs, n).value()).counting("status", "source", "assigned_to");
 
     private final NamedParameterJdbcTemplate jdbc;
 

@@ -8,27 +8,109 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs one page of a list query: the total count and the requested slice, ordered by an allowed field
  * with the id as tie-breaker so that pages never overlap or skip.
+ * <p>
+ * What keeps it fast on big tables: the count comes from the counts the table's triggers keep
+ * ({@code row_count}) when the filter is one they count (none, or one equality on a {@code counted}
+ * column); the page's ids are found first, in a statement that an index on the ordering and the filter
+ * answers without touching the rows it skips (an index-only scan, however deep the page), and only the
+ * page's own rows are then read and joined. A text search counts and pages in one pass.
  *
- * @param select       the SELECT ... FROM ... (with joins) of the rows, the main table aliased {@code t}
- * @param countFrom    the FROM part used for counting (without the joins the filters do not need)
+ * @param select       the SELECT ... FROM read_model.&lt;table&gt; t (with joins) of the rows
+ * @param countFrom    the {@code FROM read_model.<table> t} of the main table, without the joins
  * @param orderColumns API field name to SQL expression, the only fields a client may order by
+ * @param counted      the columns whose values {@code row_count} counts for this table (see
+ *                     {@link SqlWhere#countKey()}); empty when it keeps no counts
  */
-public record PagedSql<T>(String select, String countFrom, Map<String, String> orderColumns, RowMapper<T> rows) {
+public record PagedSql<T>(String select, String countFrom, Map<String, String> orderColumns, RowMapper<T> rows,
+                          Set<String> counted) {
+
+    private static final Pattern TABLE = Pattern.compile("FROM read_model\\.(\\w+) t");
+    /** How many rows a time window may hold for its rows to be found first and then sorted. */
+    private static final long FEW = 50_000;
+
+    public PagedSql(String select, String countFrom, Map<String, String> orderColumns, RowMapper<T> rows) {
+        this(select, countFrom, orderColumns, rows, Set.of());
+    }
+
+    /** The same query, counted from {@code row_count}, which counts these columns' values for the table. */
+    public PagedSql<T> counting(String... columns) {
+        return new PagedSql<>(select, countFrom, orderColumns, rows, Set.of(columns));
+    }
 
     public Page<T> run(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page) {
+        String table = table();
+        String order = orderColumns.get(page.orderBy());
         String direction = page.descending() ? " DESC" : " ASC";
-        String orderBy = " ORDER BY " + orderColumns.get(page.orderBy()) + direction + ", t.id" + direction;
         MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
                 .addValue("limit", page.limit())
                 .addValue("offset", page.offset());
-        Long count = jdbc.queryForObject("SELECT count(*) " + countFrom + where.sql(), where.params(), Long.class);
-        List<T> results = count == null || count <= page.offset()
-                ? List.of()
-                : jdbc.query(select + where.sql() + orderBy + " LIMIT :limit OFFSET :offset", params, rows);
-        return new Page<>(count == null ? 0 : count, results);
+        if (where.searches()) {
+            // A text search costs most in the index lookup: count and page come from one pass over the matches.
+            List<Map.Entry<String, Long>> found = jdbc.query("SELECT k.id, count(*) OVER () AS total "
+                    + matchesFirst(order, where) + sortedBy(direction) + " LIMIT :limit OFFSET :offset", params,
+                    (rs, n) -> Map.entry(rs.getString("id"), rs.getLong("total")));
+            if (found.isEmpty()) {
+                return new Page<>(count(jdbc, table, where), List.of());
+            }
+            return new Page<>(found.get(0).getValue(), jdbc.query(rowsOf(table, "unnest(:ids::text[])"),
+                    Map.of("ids", found.stream().map(Map.Entry::getKey).toArray(String[]::new)), rows));
+        }
+        long count = count(jdbc, table, where);
+        if (count <= page.offset()) {
+            return new Page<>(count, List.of());
+        }
+        String ids;
+        if (count <= FEW && !where.ranges().isEmpty() && !where.ranges().contains(order)) {
+            // A time window ordered by another column: the window's few rows first, then sorted. Walking the
+            // ordering's index would step over every row outside the window (the planner, unaware that the
+            // two columns go together, expects the window's rows to be spread evenly along it).
+            ids = "SELECT k.id " + matchesFirst(order, where) + sortedBy(direction);
+        } else {
+            ids = "SELECT t.id " + countFrom + where.sql() + " ORDER BY " + order + direction + ", t.id" + direction;
+        }
+        return new Page<>(count, jdbc.query(rowsOf(table, "unnest(ARRAY(" + ids + " LIMIT :limit OFFSET :offset))"),
+                params, rows));
+    }
+
+    /**
+     * The matching rows' ids and sort keys as {@code k}, found by the filters' best index before they are
+     * sorted ({@code OFFSET 0} keeps the planner from merging the two steps).
+     */
+    private String matchesFirst(String order, SqlWhere where) {
+        return "FROM (SELECT t.id, " + order + " AS sort_key " + countFrom + where.sql() + " OFFSET 0) k";
+    }
+
+    private static String sortedBy(String direction) {
+        return " ORDER BY k.sort_key" + direction + ", k.id" + direction;
+    }
+
+    /** The rows of the ids {@code keys} (an array) yields, in its order. */
+    private String rowsOf(String table, String keys) {
+        return Rows.byIds(select, table, keys + " WITH ORDINALITY AS k(id, n)") + " ORDER BY k.n";
+    }
+
+    private long count(NamedParameterJdbcTemplate jdbc, String table, SqlWhere where) {
+        Optional<String> key = where.countKey()
+                .filter(k -> !counted.isEmpty() && (k.isEmpty() || counted.contains(k.split("=", 2)[0])));
+        Long count = key.isPresent()
+                ? jdbc.queryForObject(RowCounts.COUNT, Map.of("table", table, "key", key.get()), Long.class)
+                : jdbc.queryForObject("SELECT count(*) " + countFrom + where.sql(), where.params(), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private String table() {
+        Matcher from = TABLE.matcher(countFrom);
+        if (!from.matches()) {
+            throw new IllegalStateException("not a FROM read_model.<table> t: " + countFrom);
+        }
+        return from.group(1);
     }
 }

@@ -63,12 +63,20 @@ public final class Rows {
      * {@code id = ANY(:ids)} can get a sequential scan then, for good).
      */
     public static String byIds(String select, String table) {
+        return byIds(select, table, "unnest(:ids) AS k(id)");
+    }
+
+    /**
+     * {@link #byIds(String, String)} for the ids that {@code keys}, a FROM item that names them {@code k.id},
+     * yields.
+     */
+    static String byIds(String select, String table, String keys) {
         String from = "FROM read_model." + table + " t";
         if (!select.contains(from)) {
             throw new IllegalArgumentException("the query does not read " + from + ": " + select);
         }
-        return select.replace(from, "FROM unnest(:ids) AS k(id) CROSS JOIN LATERAL (SELECT * FROM read_model."
-                + table + " r WHERE r.id = k.id LIMIT 1) t");
+        return select.replace(from, "FROM " + keys + " CROSS JOIN LATERAL (SELECT * FROM read_model." + table
+                + " r WHERE r.id = k.id LIMIT 1) t");
     }
 
     public static Map<String, Object> ids(List<String> ids) {

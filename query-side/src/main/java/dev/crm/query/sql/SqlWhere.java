@@ -5,7 +5,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds the WHERE clause of a list query from optional filters: a {@code null} filter adds nothing,
@@ -15,10 +18,16 @@ public final class SqlWhere {
 
     private final List<String> conditions = new ArrayList<>();
     private final MapSqlParameterSource params = new MapSqlParameterSource();
+    /** What each condition asks, as a key of {@code row_count} ({@code stage=engaged}); null: no such key. */
+    private final List<String> countKeys = new ArrayList<>();
+    private final Set<String> ranges = new HashSet<>();
+    private boolean searches;
 
     public SqlWhere equal(String column, Object value) {
         if (value != null) {
-            conditions.add(column + " = :" + bind(value instanceof Enum<?> e ? e.toString() : value));
+            Object bound = value instanceof Enum<?> e ? e.toString() : value;
+            conditions.add(column + " = :" + bind(bound));
+            countKeys.add(value instanceof String || value instanceof Enum<?> ? countKey(column, bound) : null);
         }
         return this;
     }
@@ -27,6 +36,8 @@ public final class SqlWhere {
     public SqlWhere after(String column, Instant value) {
         if (value != null) {
             conditions.add(column + " > :" + bind(Timestamp.from(value)));
+            countKeys.add(null);
+            ranges.add(column);
         }
         return this;
     }
@@ -35,6 +46,8 @@ public final class SqlWhere {
     public SqlWhere before(String column, Instant value) {
         if (value != null) {
             conditions.add(column + " < :" + bind(Timestamp.from(value)));
+            countKeys.add(null);
+            ranges.add(column);
         }
         return this;
     }
@@ -43,6 +56,7 @@ public final class SqlWhere {
     public SqlWhere containsAll(String column, List<String> values) {
         if (values != null && !values.isEmpty()) {
             conditions.add(column + " @> :" + bind(values.toArray(String[]::new)) + "::text[]");
+            countKeys.add(values.stream().distinct().count() == 1 ? countKey(column, values.get(0)) : null);
         }
         return this;
     }
@@ -60,8 +74,36 @@ public final class SqlWhere {
                 matches.add(expression + " ILIKE :" + name);
             }
             conditions.add("(" + String.join(" OR ", matches) + ")");
+            countKeys.add(null);
+            searches = true;
         }
         return this;
+    }
+
+    /**
+     * The key of {@code row_count} that counts the rows these filters match: {@code ""} for no filter,
+     * {@code <column>=<value>} for one equality (or one element of an array column); empty for anything else.
+     * Whether the table keeps a count under that key is the caller's to know.
+     */
+    public Optional<String> countKey() {
+        if (countKeys.isEmpty()) {
+            return Optional.of("");
+        }
+        return countKeys.size() == 1 ? Optional.ofNullable(countKeys.get(0)) : Optional.empty();
+    }
+
+    /** The columns a time window ({@link #after}, {@link #before}) bounds. */
+    public Set<String> ranges() {
+        return ranges;
+    }
+
+    /** Whether a {@link #search} is among the filters. */
+    public boolean searches() {
+        return searches;
+    }
+
+    private static String countKey(String column, Object value) {
+        return column.substring(column.indexOf('.') + 1) + "=" + value;
     }
 
     public String sql() {

@@ -1,0 +1,166 @@
+package dev.crm.app.api;
+
+import dev.crm.app.support.Api;
+import dev.crm.app.support.ApiTest;
+import dev.crm.query.sql.RowCounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The counts lists show come from counts the read model keeps ({@code row_count}) rather than from counting
+ * rows: they must always equal what counting the rows gives, through creates, changes and deletes, after
+ * the deltas are folded, and after a rebuild; and a page found through the index alone must hold the rows a
+ * plain {@code OFFSET} query gives.
+ */
+class ListCountsApiTest extends ApiTest {
+
+    private static final String[] STAGES = {"new", "contacted", "engaged", "customer", "inactive"};
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private RowCounts counts;
+
+    @Test
+    void keptCountsEqualCountedRowsThroughWritesCompactionAndRebuilds() {
+        Random random = new Random(7);
+        String tag = Api.unique("tag").toLowerCase();
+        Api member = newUser("member");
+        List<String> contacts = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String stage = STAGES[random.nextInt(STAGES.length)];
+            contacts.add(member.post("/api/contacts/", """
+                    {"lastName": "Counted%d", "email": "%s@example.com", "stage": "%s", "tags": ["%s", "t%d"]}"""
+                    .formatted(i, Api.unique("counted"), stage, tag, i % 3)).expect(201).json().get("id").stringValue());
+        }
+        for (int i = 0; i < 40; i++) {
+            String id = contacts.get(random.nextInt(contacts.size()));
+            switch (random.nextInt(3)) {
+                case 0 -> member.patch("/api/contacts/" + id + "/", "{\"stage\": \"%s\"}"
+                        .formatted(STAGES[random.nextInt(STAGES.length)])).expect(200);
+                case 1 -> member.patch("/api/contacts/" + id + "/", "{\"tags\": [\"t%d\"]}"
+                        .formatted(random.nextInt(3))).expect(200);
+                default -> {
+                    if (member.delete("/api/contacts/" + id + "/").status() == 204) {
+                        contacts.remove(id);
+                    }
+                }
+            }
+        }
+        assertCountsEqualRows();
+        assertListCountsEqualRows(tag);
+
+        counts.compact(); // it runs every few seconds on its own too
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM read_model.row_count"
+                + " GROUP BY table_name, key HAVING count(*) > 1) k", Long.class)).as("one row per key").isZero();
+        assertCountsEqualRows();
+
+        for (String projection : List.of("contacts", "leads", "event-log")) {
+            admin.post("/api/admin/projections/" + projection + "/rebuild/", null).expect(202);
+            awaitLive(projection);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM read_model.row_count WHERE table_name LIKE '%_rebuild'",
+                Long.class)).as("no shadow's counts left behind").isZero();
+        assertCountsEqualRows();
+        assertListCountsEqualRows(tag);
+    }
+
+    @Test
+    void aDeepPageHoldsTheRowsAnOffsetQueryGives() {
+        String tag = Api.unique("deep").toLowerCase();
+        for (int i = 0; i < 45; i++) {
+            admin.post("/api/contacts/", """
+                    {"lastName": "Deep%02d", "email": "%s@example.com", "tags": ["%s"]}"""
+                    .formatted(i % 7, Api.unique("deep"), tag)).expect(201);
+        }
+        for (String ordering : List.of("lastName", "-lastName", "createdAt", "-updatedAt", "email")) {
+            List<String> all = new ArrayList<>();
+            for (int page = 1; page <= 5; page++) {
+                JsonNode answer = admin.get("/api/contacts/?tags=" + tag + "&limit=10&ordering=" + ordering + "&page="
+                        + page).expect(200).json();
+                assertThat(answer.get("count").longValue()).isEqualTo(45);
+                answer.get("results").forEach(contact -> all.add(contact.get("id").stringValue()));
+            }
+            assertThat(all).as(ordering).hasSize(45).doesNotHaveDuplicates();
+            String column = switch (ordering.replace("-", "")) {
+                case "lastName" -> "lower(last_name)";
+                case "email" -> "lower(email)";
+                case "createdAt" -> "created_at";
+                default -> "updated_at";
+            };
+            String direction = ordering.startsWith("-") ? " DESC" : " ASC";
+            assertThat(all).as(ordering).isEqualTo(jdbc.queryForList("SELECT id FROM read_model.contact WHERE tags @> ?::text[]"
+                    + " ORDER BY " + column + direction + ", id" + direction, String.class, "{" + tag + "}"));
+        }
+    }
+
+    /** Every key of every counted table: the kept count equals the rows counted. */
+    private void assertCountsEqualRows() {
+        Map<String, String> recount = Map.of(
+                "contact", "SELECT k.key, count(*) FROM read_model.contact r,"
+                        + " read_model.contact_count_keys(r.stage, r.assigned_to, r.tags) AS k(key) GROUP BY k.key",
+                "lead", "SELECT k.key, count(*) FROM read_model.lead r,"
+                        + " read_model.lead_count_keys(r.status, r.source, r.assigned_to) AS k(key) GROUP BY k.key",
+                "event_log", "SELECT k.key, count(*) FROM read_model.event_log r,"
+                        + " read_model.event_log_count_keys(r.entity_type, r.type, r.actor_id) AS k(key) GROUP BY k.key");
+        recount.forEach((table, sql) -> {
+            String kept = "SELECT key, sum(n) FROM read_model.row_count WHERE table_name = '" + table
+                    + "' GROUP BY key HAVING sum(n) <> 0";
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM ((" + kept + ") EXCEPT (" + sql + ")) d", Long.class))
+                    .as("counts of %s", table).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM ((" + sql + ") EXCEPT (" + kept + ")) d", Long.class))
+                    .as("counts of %s", table).isZero();
+        });
+    }
+
+    /** What the API answers as {@code count} for lists whose counts are kept. */
+    private void assertListCountsEqualRows(String tag) {
+        assertThat(count("/api/contacts/")).isEqualTo(rows("SELECT count(*) FROM read_model.contact"));
+        assertThat(count("/api/contacts/?tags=" + tag)).isEqualTo(
+                rows("SELECT count(*) FROM read_model.contact WHERE tags @> '{" + tag + "}'"));
+        for (String stage : STAGES) {
+            assertThat(count("/api/contacts/?stage=" + stage)).isEqualTo(
+                    rows("SELECT count(*) FROM read_model.contact WHERE stage = '" + stage + "'"));
+        }
+        assertThat(count("/api/leads/?status=new")).isEqualTo(
+                rows("SELECT count(*) FROM read_model.lead WHERE status = 'new'"));
+        assertThat(count("/api/audit-log/")).isEqualTo(rows("SELECT count(*) FROM read_model.event_log"));
+        assertThat(count("/api/audit-log/?type=contact.created")).isEqualTo(
+                rows("SELECT count(*) FROM read_model.event_log WHERE type = 'contact.created'"));
+    }
+
+    private long count(String path) {
+        return admin.get(path).expect(200).json().get("count").longValue();
+    }
+
+    private long rows(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+
+    private void awaitLive(String projection) {
+        for (int i = 0; i < 600; i++) {
+            for (JsonNode p : admin.get("/api/admin/projections/").expect(200).json().get("results")) {
+                if (p.get("name").stringValue().equals(projection) && p.get("state").stringValue().equals("live")) {
+                    assertThat(p.at("/lastRebuild/outcome").stringValue()).as("%s", p).isEqualTo("succeeded");
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the rebuild of " + projection + " did not finish");
+    }
+}

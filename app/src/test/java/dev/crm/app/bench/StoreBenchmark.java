@@ -1,0 +1,73 @@
+package dev.crm.app.bench;
+
+import dev.crm.app.support.ApiTest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the benchmarks that load an event store straight with SQL share: the load itself (with the report
+ * processors stopped, which would replay it on the same cores), and rebuilding a read model through the
+ * admin API.
+ */
+abstract class StoreBenchmark extends ApiTest {
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected EventProcessingConfiguration processing;
+
+    /** Runs {@code load}, numbers its events for export and leaves the store analyzed and checkpointed. */
+    protected long load(String load, Object... args) {
+        processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                .forEach(EventProcessor::shutDown);
+        long start = System.nanoTime();
+        int loaded = jdbc.update(load, args);
+        print("loaded %,d events in %.1f s", loaded, seconds(start));
+        start = System.nanoTime();
+        admin.get("/api/events/?limit=1").expect(200); // numbers the loaded events (export positions)
+        // A steady state to measure in: statistics fresh, the load's dirty pages written.
+        jdbc.execute("VACUUM ANALYZE event_store.domain_event_entry");
+        jdbc.execute("VACUUM ANALYZE event_store.event_position");
+        jdbc.execute("CHECKPOINT");
+        print("numbered them for export, analyzed and checkpointed the store in %.1f s", seconds(start));
+        return count("SELECT count(*) FROM event_store.domain_event_entry");
+    }
+
+    /** Rebuilds a projection and answers the seconds it took, as the server measured them. */
+    protected double rebuild(String projection) throws InterruptedException {
+        admin.post("/api/admin/projections/" + projection + "/rebuild/", null).expect(202);
+        JsonNode status = status(projection);
+        while (!status.get("state").stringValue().equals("live")) {
+            Thread.sleep(200); // seldom: polling takes CPU from the rebuild
+            status = status(projection);
+        }
+        assertThat(status.at("/lastRebuild/outcome").stringValue()).as("%s", status).isEqualTo("succeeded");
+        return status.at("/lastRebuild/millis").longValue() / 1000.0;
+    }
+
+    protected long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+
+    /** A line of the benchmark's output, which its script picks out by the prefix. */
+    protected abstract void print(String format, Object... args);
+
+    private JsonNode status(String projection) {
+        for (JsonNode p : admin.get("/api/admin/projections/").expect(200).json().get("results")) {
+            if (p.get("name").stringValue().equals(projection)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no projection " + projection);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

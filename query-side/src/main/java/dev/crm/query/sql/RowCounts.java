@@ -1,0 +1,62 @@
+package dev.crm.query.sql;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The counts that triggers on the big read-model tables keep in {@code read_model.row_count} (see its
+ * migration): how many rows a table has, in all and per value of each column its list filters by. Writers
+ * only append deltas, so that they never wait for each other on a counter; this folds each key's deltas
+ * into one row now and then, so that a count stays a sum over a handful of rows.
+ */
+@Component
+public class RowCounts {
+
+    /** A key's count: parameters {@code table} and {@code key}. */
+    static final String COUNT = """
+            SELECT coalesce(sum(n), 0) FROM read_model.row_count WHERE table_name = :table AND key = :key""";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RowCounts.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    RowCounts(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Replaces every key's deltas by their sum, in one transaction. Sums are kept whatever runs at the same
+     * time: a writer's new delta is not among the rows this deletes (it was not visible when this began), and
+     * a concurrent compaction (another instance) is skipped by the lock, which a rebuild's swap also takes,
+     * stronger, while it renames a shadow's counts; so is a compaction while one runs. The lock does not
+     * conflict with writers.
+     */
+    @Scheduled(fixedDelayString = "${crm.counts.compact-interval:2s}", initialDelayString = "${crm.counts.compact-interval:2s}")
+    public void compact() {
+        try {
+            transaction.executeWithoutResult(status -> {
+                jdbc.execute("SET LOCAL lock_timeout = '50ms'");
+                jdbc.execute("LOCK TABLE read_model.row_count IN SHARE UPDATE EXCLUSIVE MODE");
+                jdbc.update("""
+                        WITH folded AS (
+                            DELETE FROM read_model.row_count r
+                             WHERE (r.table_name, r.key) IN (SELECT table_name, key FROM read_model.row_count
+                                                               GROUP BY table_name, key HAVING count(*) > 1)
+                            RETURNING r.table_name, r.key, r.n)
+                        INSERT INTO read_model.row_count (table_name, key, n)
+                        SELECT table_name, key, sum(n) FROM folded GROUP BY table_name, key HAVING sum(n) <> 0""");
+            });
+        } catch (DataAccessException | TransactionException e) {
+            // Another compaction or a swap holds the lock, or the database is away: the next run catches up.
+            LOG.debug("Compacting the row counts skipped: {}", e.getMessage());
+        }
+    }
+}
