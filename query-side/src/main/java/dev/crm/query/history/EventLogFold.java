@@ -4,9 +4,9 @@ import dev.crm.api.common.DeletionEvent;
 import dev.crm.api.common.EventNames;
 import dev.crm.query.admin.SetBasedFold;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
 
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,10 +14,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link EventLogProjection}'s fold for a whole store at once: each record's events are read in order (a
@@ -36,10 +36,10 @@ final class EventLogFold implements SetBasedFold {
               JOIN event_store.event_position p ON p.global_index = e.global_index
              WHERE e.tx_id < ?::xid8 AND (hashtext(e.aggregate_identifier) & 2147483647) % ? = ?
              ORDER BY e.aggregate_identifier, e.sequence_number""";
-    /** Rows held before a {@code COPY} sends them: a few megabytes. */
-    private static final int COPY_CHARS = 4 << 20;
 
-    private final Map<String, Boolean> deletions = new HashMap<>();
+    // Shared by the partitions' threads.
+    private final Map<String, Boolean> deletions = new ConcurrentHashMap<>();
+    private final Map<String, String> eventTypes = new ConcurrentHashMap<>();
 
     @Override
     public List<String> tables() {
@@ -53,44 +53,69 @@ final class EventLogFold implements SetBasedFold {
 
     @Override
     public void fill(Partition partition) throws Exception {
-        CopyManager copy = partition.connection().unwrap(PGConnection.class).getCopyAPI();
-        Copy log = new Copy(copy, "COPY " + partition.shadow("event_log") + " (id, position, entity_type, entity_id,"
-                + " version, type, occurred_at, actor_id, actor_name, changes) FROM STDIN");
-        Copy records = new Copy(copy, "COPY " + partition.shadow("event_log_record")
-                + " (entity_id, state, deleted) FROM STDIN");
-        // The events are read on a connection of their own while the shadows are written on the partition's.
-        try (Connection reader = partition.dataSource().getConnection()) {
+        // Three connections, so that reading, folding and both tables' COPYs run at the same time: the events
+        // are read on one, the log is written on the partition's (in its transaction), and the records' states,
+        // known only once a record's last event is read, on one of their own (committed at the end: a failed
+        // rebuild drops the shadows anyway).
+        try (Connection reader = partition.dataSource().getConnection();
+             Connection recordWriter = partition.dataSource().getConnection()) {
             reader.setAutoCommit(false);
+            recordWriter.setAutoCommit(false);
             try (Statement settings = reader.createStatement()) {
+                // One sort of this partition's events by record, in memory as far as it goes; the partitions
+                // already keep the cores busy, so no parallel workers (nor JIT compilation) on top.
                 settings.execute("SET LOCAL work_mem = '256MB'");
+                settings.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+                settings.execute("SET LOCAL jit = off");
             }
-            try (PreparedStatement events = reader.prepareStatement(EVENTS)) {
-                events.setFetchSize(5_000);
-                events.setString(1, partition.horizon());
-                events.setInt(2, partition.count());
-                events.setInt(3, partition.index());
-                try (ResultSet rs = events.executeQuery()) {
-                    RecordState record = null;
-                    while (rs.next()) {
-                        String entityId = rs.getString(2);
-                        if (record == null || !record.entityId.equals(entityId)) {
-                            if (record != null) {
-                                record.write(records);
+            try (Statement settings = recordWriter.createStatement()) {
+                settings.execute("SET LOCAL synchronous_commit = off");
+            }
+            Copy log = new Copy(partition.connection(), "COPY " + partition.shadow("event_log") + " (id, position,"
+                    + " entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, changes) FROM STDIN");
+            Copy records = new Copy(recordWriter, "COPY " + partition.shadow("event_log_record")
+                    + " (entity_id, state, deleted) FROM STDIN");
+            try {
+                try (PreparedStatement events = reader.prepareStatement(EVENTS)) {
+                    events.setFetchSize(5_000);
+                    events.setString(1, partition.horizon());
+                    events.setInt(2, partition.count());
+                    events.setInt(3, partition.index());
+                    try (ResultSet rs = events.executeQuery()) {
+                        RecordState record = null;
+                        while (rs.next()) {
+                            String entityId = rs.getString(2);
+                            if (record == null || !record.entityId.equals(entityId)) {
+                                if (record != null) {
+                                    record.write(records);
+                                }
+                                record = new RecordState(entityId,
+                                        EventLogProjection.entityType(entityId, rs.getString(6)));
                             }
-                            record = new RecordState(entityId, EventLogProjection.entityType(entityId, rs.getString(6)));
+                            String payloadType = rs.getString(5);
+                            record.apply(rs, log, deletion(payloadType), eventType(record.entityType, payloadType));
                         }
-                        record.apply(rs, log, deletion(rs.getString(5)));
+                        if (record != null) {
+                            record.write(records);
+                        }
                     }
-                    if (record != null) {
-                        record.write(records);
-                    }
+                } finally {
+                    reader.rollback(); // it only read
                 }
-            } finally {
-                reader.rollback(); // it only read
+                log.end();
+                records.end();
+            } catch (Exception | Error e) {
+                log.cancel(); // leaves the connections usable for the rollbacks
+                records.cancel();
+                throw e;
             }
+            recordWriter.commit();
         }
-        log.flush();
-        records.flush();
+    }
+
+    private String eventType(String entityType, String payloadType) {
+        return eventTypes.computeIfAbsent(entityType + ' ' + payloadType,
+                key -> EventNames.eventType(entityType, payloadType));
     }
 
     private boolean deletion(String payloadType) {
@@ -117,11 +142,11 @@ final class EventLogFold implements SetBasedFold {
         }
 
         /** The projection's fold of one event (see {@link EventLogProjection#FOLD}), as a row of the log. */
-        void apply(ResultSet rs, Copy log, boolean deletion) throws SQLException {
+        void apply(ResultSet rs, Copy log, boolean deletion, String eventType) throws SQLException {
             String ownId = entityType + "Id";
             StringBuilder changes = new StringBuilder();
             Map<String, Object> changed = new LinkedHashMap<>();
-            JsonbText.fields(rs.getString("payload"), (key, value) -> {
+            JsonbText.fields(rs.getString(9), (key, value) -> {
                 if (key.equals(ownId) || key.startsWith("previous") || key.endsWith("Hash")) {
                     return;
                 }
@@ -139,31 +164,52 @@ final class EventLogFold implements SetBasedFold {
             });
             state.putAll(changed);
             deleted = deletion;
-            Map<String, String> meta = JsonbText.texts(rs.getString("meta"), "actorId", "actorName");
-            log.row(EventNames.eventId(rs.getString("event_identifier")), Long.toString(rs.getLong("position")),
-                    entityType, entityId, Long.toString(rs.getLong("sequence_number") + 1),
-                    EventNames.eventType(entityType, rs.getString("payload_type")),
-                    Instant.parse(rs.getString("time_stamp")).truncatedTo(ChronoUnit.MILLIS).toString(),
-                    meta.get("actorId"), meta.get("actorName"), changes.isEmpty() ? "{}" : changes.append(" }").toString());
+            Map<String, String> meta = JsonbText.texts(rs.getString(8), "actorId", "actorName");
+            log.row(EventNames.eventId(rs.getString(4)), Long.toString(rs.getLong(1)), entityType, entityId,
+                    Long.toString(rs.getLong(3) + 1), eventType,
+                    millis(rs.getString(7)),
+                    meta.get("actorId"), meta.get("actorName"),
+                    changes.isEmpty() ? "{}" : changes.append(" }").toString());
         }
 
         void write(Copy records) throws SQLException {
-            StringBuilder json = new StringBuilder();
-            JsonbText.write(state, json);
+            // The column is jsonb, which orders the keys itself: no need to.
+            StringBuilder json = new StringBuilder("{");
+            state.forEach((key, value) -> {
+                json.append(json.length() == 1 ? "" : ", ");
+                JsonbText.string(key, json);
+                json.append(": ");
+                JsonbText.write(value, json);
+            });
+            json.append('}');
             records.row(entityId, json.toString(), deleted ? "t" : "f");
         }
     }
 
-    /** Rows for one table in {@code COPY}'s text format, sent a few megabytes at a time. */
+    /**
+     * An event's time as the projection stores it, cut (not rounded) to the millisecond: the stored text
+     * ({@code Instant.toString()}) with its fraction cut to three digits, which is what truncating the instant
+     * prints. Anything else is parsed.
+     */
+    static String millis(String time) {
+        int dot = time.indexOf('.');
+        if (dot < 0 || !time.endsWith("Z")) {
+            return Instant.parse(time).truncatedTo(ChronoUnit.MILLIS).toString();
+        }
+        int end = time.length() - 1;
+        return end - dot - 1 <= 3 ? time : time.substring(0, dot + 4) + "Z";
+    }
+
+    /** Rows for one table, streamed in {@code COPY}'s text format while PostgreSQL takes them in. */
     private static final class Copy {
 
-        private final CopyManager copy;
-        private final String sql;
+        private static final int CHUNK = 1 << 16;
+
+        private final CopyIn copy;
         private final StringBuilder rows = new StringBuilder();
 
-        Copy(CopyManager copy, String sql) {
-            this.copy = copy;
-            this.sql = sql;
+        Copy(Connection connection, String sql) throws SQLException {
+            this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         }
 
         void row(String... columns) throws SQLException {
@@ -174,6 +220,10 @@ final class EventLogFold implements SetBasedFold {
                 String value = columns[i];
                 if (value == null) {
                     rows.append("\\N");
+                    continue;
+                }
+                if (plain(value)) {
+                    rows.append(value);
                     continue;
                 }
                 for (int c = 0; c < value.length(); c++) {
@@ -188,20 +238,31 @@ final class EventLogFold implements SetBasedFold {
                 }
             }
             rows.append('\n');
-            if (rows.length() >= COPY_CHARS) {
-                flush();
+            if (rows.length() >= CHUNK) {
+                send();
             }
         }
 
-        void flush() throws SQLException {
-            if (rows.isEmpty()) {
-                return;
+        /** Whether the text needs no escaping in {@code COPY}'s text format (almost every value). */
+        private static boolean plain(String value) {
+            return value.indexOf('\\') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0
+                    && value.indexOf('\t') < 0;
+        }
+
+        void end() throws SQLException {
+            send();
+            copy.endCopy();
+        }
+
+        void cancel() throws SQLException {
+            if (copy.isActive()) {
+                copy.cancelCopy();
             }
-            try {
-                copy.copyIn(sql, new StringReader(rows.toString()));
-            } catch (java.io.IOException e) {
-                throw new SQLException("copying into the shadow failed", e);
-            }
+        }
+
+        private void send() throws SQLException {
+            byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
             rows.setLength(0);
         }
     }

@@ -43,6 +43,10 @@ final class JsonbText {
         BigDecimal value() {
             return new BigDecimal(text);
         }
+
+        boolean integral() {
+            return text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
+        }
     }
 
     /** Each field of a JSON object, in the order written. */
@@ -103,6 +107,13 @@ final class JsonbText {
     /** jsonb's {@code =}. */
     static boolean equal(Object a, Object b) {
         if (a instanceof Numeric x && b instanceof Numeric y) {
+            if (x.text().equals(y.text())) {
+                return true;
+            }
+            if (x.integral() && y.integral()) {
+                // Two integers written differently differ, but for zero's sign (JSON has no leading zeros).
+                return x.text().replace("-", "").equals("0") && y.text().replace("-", "").equals("0");
+            }
             return x.value().compareTo(y.value()) == 0;
         }
         if (a instanceof List<?> x && b instanceof List<?> y) {
@@ -147,11 +158,7 @@ final class JsonbText {
             // jsonb keeps an object's keys shortest first, then by their bytes.
             List<String> keys = new ArrayList<>();
             members.keySet().forEach(key -> keys.add((String) key));
-            keys.sort((x, y) -> {
-                byte[] a = x.getBytes(StandardCharsets.UTF_8);
-                byte[] b = y.getBytes(StandardCharsets.UTF_8);
-                return a.length != b.length ? Integer.compare(a.length, b.length) : Arrays.compareUnsigned(a, b);
-            });
+            keys.sort(JsonbText::jsonbKeyOrder);
             out.append('{');
             for (int i = 0; i < keys.size(); i++) {
                 out.append(i == 0 ? "" : ", ");
@@ -165,9 +172,43 @@ final class JsonbText {
         }
     }
 
+    /** Whether {@link #string} writes the text as it is (no quote, backslash or control character). */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Shorter first, then by their UTF-8 bytes (for ASCII keys, the characters' order). */
+    private static int jsonbKeyOrder(String x, String y) {
+        if (ascii(x) && ascii(y)) {
+            return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+        }
+        byte[] a = x.getBytes(StandardCharsets.UTF_8);
+        byte[] b = y.getBytes(StandardCharsets.UTF_8);
+        return a.length != b.length ? Integer.compare(a.length, b.length) : Arrays.compareUnsigned(a, b);
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A JSON string as PostgreSQL's {@code escape_json} writes it. */
     static void string(String text, StringBuilder out) {
         out.append('"');
+        if (plain(text)) {
+            out.append(text).append('"');
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

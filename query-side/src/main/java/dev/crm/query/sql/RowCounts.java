@@ -39,7 +39,8 @@ public class RowCounts {
      * stronger, while it renames a shadow's counts; so is a compaction while one runs. The lock does not
      * conflict with writers.
      */
-    @Scheduled(fixedDelayString = "${crm.counts.compact-interval:2s}", initialDelayString = "${crm.counts.compact-interval:2s}")
+    @Scheduled(fixedDelayString = "${crm.counts.compact-interval:2s}",
+            initialDelayString = "${crm.counts.compact-interval:2s}")
     public void compact() {
         try {
             transaction.executeWithoutResult(status -> {

@@ -33,6 +33,9 @@ class JsonbTextTest {
         JsonbText.fields("{\"a\": 1.0, \"b\": 1, \"c\": \"1\", \"d\": [\"x\", 2], \"e\": [\"x\", 2.00],"
                 + " \"f\": {\"p\": 1, \"q\": null}, \"g\": {\"q\": null, \"p\": 1.0}, \"h\": null}", fields::put);
         assertThat(JsonbText.equal(fields.get("a"), fields.get("b"))).isTrue(); // numbers by value
+        assertThat(JsonbText.equal(new JsonbText.Numeric("-0"), new JsonbText.Numeric("0"))).isTrue();
+        assertThat(JsonbText.equal(new JsonbText.Numeric("10"), new JsonbText.Numeric("20"))).isFalse();
+        assertThat(JsonbText.equal(new JsonbText.Numeric("1e1"), new JsonbText.Numeric("10"))).isTrue();
         assertThat(JsonbText.equal(fields.get("b"), fields.get("c"))).isFalse(); // not across types
         assertThat(JsonbText.equal(fields.get("d"), fields.get("e"))).isTrue();
         assertThat(JsonbText.equal(fields.get("f"), fields.get("g"))).isTrue(); // objects regardless of order
