@@ -42,10 +42,12 @@ import java.util.regex.Pattern;
  * keeps writing; a streaming one is paused by the caller):
  * <ol>
  * <li>shadow tables {@code <table>_rebuild} are created like the live ones (columns, defaults, generated
- * columns, constraints, indexes), but without their secondary indexes;</li>
- * <li>the event store is replayed into them: by the projection's {@link RecordFold}s when it has them
- * ({@link SetBasedReplay}: one set-based statement per table, split into partitions of the records that
- * run in parallel), then (or else) in export-position order, in big batches, one transaction per batch,
+ * columns, constraints, indexes, and the triggers that keep their row counts, under the shadow's name), but
+ * without their secondary indexes;</li>
+ * <li>the event store is replayed into them: by the projection's {@link SetBasedFold}s when it has them
+ * ({@link SetBasedReplay}: a {@link RecordFold}'s one statement per table, or a fold of its own, split into
+ * partitions of the records that run in parallel), then (or else) in export-position order, in big batches,
+ * one transaction per batch,
  * through the projection's own handlers on a connection that redirects their SQL to the shadows and
  * batches their writes ({@link ShadowConnection}). Only the payload types the handlers take are read;</li>
  * <li>the secondary indexes are built, and the events that arrived meanwhile replayed;</li>
@@ -53,7 +55,7 @@ import java.util.regex.Pattern;
  * it, and upgrading a weaker lock later could deadlock with a command that read the table and now waits to
  * write it; readers and the live projection, which runs inside each command's transaction, wait while it
  * runs), replays what arrived since, drops the live tables and renames the shadows (and their indexes and
- * sequences) into their place. Its snapshot is taken after the locks: every event whose transaction
+ * sequences) into their place; the shadows' row counts take the live tables' names. Its snapshot is taken after the locks: every event whose transaction
  * already wrote the live tables has committed and is replayed; every event still in flight is not, and its
  * blocked projection write lands in the renamed table afterwards (PostgreSQL looks the name up again once
  * the lock is granted). No event is lost or applied twice.</li>
