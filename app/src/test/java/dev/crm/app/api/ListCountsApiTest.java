@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,8 @@ class ListCountsApiTest extends ApiTest {
             String stage = STAGES[random.nextInt(STAGES.length)];
             contacts.add(member.post("/api/contacts/", """
                     {"lastName": "Counted%d", "email": "%s@example.com", "stage": "%s", "tags": ["%s", "t%d"]}"""
-                    .formatted(i, Api.unique("counted"), stage, tag, i % 3)).expect(201).json().get("id").stringValue());
+                    .formatted(i, Api.unique("counted"), stage, tag, i % 3)).expect(201).json().get("id")
+                    .stringValue());
         }
         for (int i = 0; i < 40; i++) {
             String id = contacts.get(random.nextInt(contacts.size()));
@@ -77,6 +80,7 @@ class ListCountsApiTest extends ApiTest {
 
     @Test
     void aDeepPageHoldsTheRowsAnOffsetQueryGives() {
+        Instant before = Instant.now().minusSeconds(1);
         String tag = Api.unique("deep").toLowerCase();
         for (int i = 0; i < 45; i++) {
             admin.post("/api/contacts/", """
@@ -99,8 +103,22 @@ class ListCountsApiTest extends ApiTest {
                 default -> "updated_at";
             };
             String direction = ordering.startsWith("-") ? " DESC" : " ASC";
-            assertThat(all).as(ordering).isEqualTo(jdbc.queryForList("SELECT id FROM read_model.contact WHERE tags @> ?::text[]"
-                    + " ORDER BY " + column + direction + ", id" + direction, String.class, "{" + tag + "}"));
+            assertThat(all).as(ordering).isEqualTo(jdbc.queryForList("SELECT id FROM read_model.contact"
+                    + " WHERE tags @> ?::text[] ORDER BY " + column + direction + ", id" + direction, String.class,
+                    "{" + tag + "}"));
+
+            // A time window, which is found, counted and sorted in one pass.
+            String window = "createdAfter=" + before + "&createdBefore=" + Instant.now().plusSeconds(3600);
+            List<String> inWindow = jdbc.queryForList("SELECT id FROM read_model.contact WHERE created_at > ?"
+                    + " ORDER BY " + column + direction + ", id" + direction, String.class, Timestamp.from(before));
+            List<String> paged = new ArrayList<>();
+            for (int page = 1; page <= (inWindow.size() + 9) / 10 + 1; page++) {
+                JsonNode answer = admin.get("/api/contacts/?" + window + "&limit=10&ordering=" + ordering + "&page="
+                        + page).expect(200).json();
+                assertThat(answer.get("count").longValue()).isEqualTo(inWindow.size());
+                answer.get("results").forEach(contact -> paged.add(contact.get("id").stringValue()));
+            }
+            assertThat(paged).as("window, " + ordering).isEqualTo(inWindow);
         }
     }
 
@@ -112,7 +130,8 @@ class ListCountsApiTest extends ApiTest {
                 "lead", "SELECT k.key, count(*) FROM read_model.lead r,"
                         + " read_model.lead_count_keys(r.status, r.source, r.assigned_to) AS k(key) GROUP BY k.key",
                 "event_log", "SELECT k.key, count(*) FROM read_model.event_log r,"
-                        + " read_model.event_log_count_keys(r.entity_type, r.type, r.actor_id) AS k(key) GROUP BY k.key");
+                        + " read_model.event_log_count_keys(r.entity_type, r.type, r.actor_id) AS k(key)"
+                        + " GROUP BY k.key");
         recount.forEach((table, sql) -> {
             String kept = "SELECT key, sum(n) FROM read_model.row_count WHERE table_name = '" + table
                     + "' GROUP BY key HAVING sum(n) <> 0";

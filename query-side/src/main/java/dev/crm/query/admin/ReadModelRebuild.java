@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -55,10 +56,10 @@ import java.util.regex.Pattern;
  * it, and upgrading a weaker lock later could deadlock with a command that read the table and now waits to
  * write it; readers and the live projection, which runs inside each command's transaction, wait while it
  * runs), replays what arrived since, drops the live tables and renames the shadows (and their indexes and
- * sequences) into their place; the shadows' row counts take the live tables' names. Its snapshot is taken after the locks: every event whose transaction
- * already wrote the live tables has committed and is replayed; every event still in flight is not, and its
- * blocked projection write lands in the renamed table afterwards (PostgreSQL looks the name up again once
- * the lock is granted). No event is lost or applied twice.</li>
+ * sequences) into their place; the shadows' row counts take the live tables' names. Its snapshot is taken after
+ * the locks: every event whose transaction already wrote the live tables has committed and is replayed; every
+ * event still in flight is not, and its blocked projection write lands in the renamed table afterwards (PostgreSQL
+ * looks the name up again once the lock is granted). No event is lost or applied twice.</li>
  * </ol>
  * A rebuild that fails leaves the live tables as they were and drops its shadows. Its long transactions
  * hold back the export sequencer (which numbers only events older than every running transaction) for as
@@ -97,18 +98,22 @@ class ReadModelRebuild {
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final EventSequencer sequencer;
     private final Configuration axon;
     private final int partitions;
 
-    ReadModelRebuild(DataSource dataSource, JdbcTemplate jdbc, EventSequencer sequencer, Configuration axon,
+    ReadModelRebuild(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction,
+                     EventSequencer sequencer, Configuration axon,
                      @Value("${crm.rebuild.partitions:0}") int partitions) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.sequencer = sequencer;
         this.axon = axon;
-        // A set-based replay keeps one core busy per partition (PostgreSQL does the work); each holds a pooled
-        // connection for its whole run, so the default stays well inside the pool the API needs.
+        // A set-based replay keeps one core busy per partition; each holds one or two pooled connections
+        // (a streamed fold reads on a second one) for its whole run, so the default stays well inside the pool
+        // the API needs.
         this.partitions = partitions > 0 ? partitions
                 : Math.min(MAX_DEFAULT_PARTITIONS, Runtime.getRuntime().availableProcessors());
     }
@@ -198,7 +203,7 @@ class ReadModelRebuild {
         for (String table : tables) {
             try {
                 jdbc.execute("DROP TABLE IF EXISTS read_model." + table + ShadowConnection.SUFFIX);
-                jdbc.update("DELETE FROM read_model.row_count WHERE table_name = ?", table + ShadowConnection.SUFFIX);
+                deleteCounts(table + ShadowConnection.SUFFIX);
             } catch (RuntimeException e) {
                 LOG.warn("Could not drop the shadow of {} after a failed rebuild", table, e);
             }
@@ -305,7 +310,7 @@ class ReadModelRebuild {
         for (String table : tables) {
             String shadow = table + ShadowConnection.SUFFIX;
             jdbc.execute("DROP TABLE IF EXISTS read_model." + shadow);
-            jdbc.update("DELETE FROM read_model.row_count WHERE table_name = ?", shadow);
+            deleteCounts(shadow);
             jdbc.execute("CREATE TABLE read_model." + shadow + " (LIKE read_model." + table + " INCLUDING ALL)");
             // The triggers that count the rows: the shadow's own counts are kept under its own name.
             for (String trigger : triggers(table)) {
@@ -347,6 +352,17 @@ class ReadModelRebuild {
                            List<String> deferredIndexes) {
     }
 
+    /**
+     * Forgets a table's row counts, with the compaction's lock: a compaction folding them meanwhile would
+     * leave its new row, which this statement's snapshot does not see.
+     */
+    private void deleteCounts(String table) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("LOCK TABLE read_model.row_count IN SHARE UPDATE EXCLUSIVE MODE");
+            jdbc.update("DELETE FROM read_model.row_count WHERE table_name = ?", table);
+        });
+    }
+
     /** The definitions of a table's own triggers ({@code CREATE TRIGGER ... ON read_model.<table> ...}). */
     private List<String> triggers(String table) {
         return jdbc.queryForList("SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = ?::regclass"
@@ -381,8 +397,9 @@ class ReadModelRebuild {
                         statement.execute("SET LOCAL lock_timeout = '300ms'");
                         statement.execute("LOCK TABLE " + String.join(", ", tables.stream()
                                 .map(t -> "read_model." + t).toList()) + " IN ACCESS EXCLUSIVE MODE");
-                        // Its counts change hands below: no compaction (nor writer) may move them meanwhile.
-                        statement.execute("LOCK TABLE read_model.row_count IN EXCLUSIVE MODE");
+                        // The tables' counts change hands below: no compaction may fold them meanwhile (the
+                        // compaction's own lock mode, which writers of other tables do not wait for).
+                        statement.execute("LOCK TABLE read_model.row_count IN SHARE UPDATE EXCLUSIVE MODE");
                     }
                     // The snapshot starts here, after the locks (repeatable read: one snapshot for both).
                     List<PositionedEvent> numbered = jdbc.query("SELECT p.position, " + COLUMNS + """

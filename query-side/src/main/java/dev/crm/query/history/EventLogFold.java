@@ -6,7 +6,12 @@ import dev.crm.query.admin.SetBasedFold;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,14 +58,12 @@ final class EventLogFold implements SetBasedFold {
 
     @Override
     public void fill(Partition partition) throws Exception {
-        // Three connections, so that reading, folding and both tables' COPYs run at the same time: the events
-        // are read on one, the log is written on the partition's (in its transaction), and the records' states,
-        // known only once a record's last event is read, on one of their own (committed at the end: a failed
-        // rebuild drops the shadows anyway).
-        try (Connection reader = partition.dataSource().getConnection();
-             Connection recordWriter = partition.dataSource().getConnection()) {
+        // Reading and writing run at the same time: the events are read on a connection of their own while the
+        // log streams into the partition's. The records' states, known only once a record's last event is
+        // read, wait in a file until the log is written, then follow on the same connection.
+        Path states = Files.createTempFile("crm-event-log-records", ".copy");
+        try (Connection reader = partition.dataSource().getConnection()) {
             reader.setAutoCommit(false);
-            recordWriter.setAutoCommit(false);
             try (Statement settings = reader.createStatement()) {
                 // One sort of this partition's events by record, in memory as far as it goes; the partitions
                 // already keep the cores busy, so no parallel workers (nor JIT compilation) on top.
@@ -68,49 +71,61 @@ final class EventLogFold implements SetBasedFold {
                 settings.execute("SET LOCAL max_parallel_workers_per_gather = 0");
                 settings.execute("SET LOCAL jit = off");
             }
-            try (Statement settings = recordWriter.createStatement()) {
-                settings.execute("SET LOCAL synchronous_commit = off");
+            CopyIn log = null;
+            try (Writer records = Files.newBufferedWriter(states, StandardCharsets.UTF_8)) {
+                log = copy(partition.connection(), "COPY " + partition.shadow("event_log") + " (id, position,"
+                        + " entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, changes)"
+                        + " FROM STDIN");
+                fold(reader, partition, new Rows(log), new Rows(records));
+                log.endCopy();
+            } catch (Exception | Error e) {
+                if (log != null && log.isActive()) {
+                    log.cancelCopy(); // leaves the connection usable for the rollback
+                }
+                throw e;
+            } finally {
+                reader.rollback(); // it only read
             }
-            Copy log = new Copy(partition.connection(), "COPY " + partition.shadow("event_log") + " (id, position,"
-                    + " entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, changes) FROM STDIN");
-            Copy records = new Copy(recordWriter, "COPY " + partition.shadow("event_log_record")
-                    + " (entity_id, state, deleted) FROM STDIN");
-            try {
-                try (PreparedStatement events = reader.prepareStatement(EVENTS)) {
-                    events.setFetchSize(5_000);
-                    events.setString(1, partition.horizon());
-                    events.setInt(2, partition.count());
-                    events.setInt(3, partition.index());
-                    try (ResultSet rs = events.executeQuery()) {
-                        RecordState record = null;
-                        while (rs.next()) {
-                            String entityId = rs.getString(2);
-                            if (record == null || !record.entityId.equals(entityId)) {
-                                if (record != null) {
-                                    record.write(records);
-                                }
-                                record = new RecordState(entityId,
-                                        EventLogProjection.entityType(entityId, rs.getString(6)));
-                            }
-                            String payloadType = rs.getString(5);
-                            record.apply(rs, log, deletion(payloadType), eventType(record.entityType, payloadType));
-                        }
+            try (Reader records = Files.newBufferedReader(states, StandardCharsets.UTF_8)) {
+                partition.connection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY "
+                        + partition.shadow("event_log_record") + " (entity_id, state, deleted) FROM STDIN", records);
+            }
+        } finally {
+            Files.deleteIfExists(states);
+        }
+    }
+
+    private static CopyIn copy(Connection connection, String sql) throws SQLException {
+        return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+    }
+
+    /** Folds the partition's events, record by record, into rows of the log and of the records' states. */
+    private void fold(Connection reader, Partition partition, Rows log, Rows records) throws Exception {
+        try (PreparedStatement events = reader.prepareStatement(EVENTS)) {
+            events.setFetchSize(5_000);
+            events.setString(1, partition.horizon());
+            events.setInt(2, partition.count());
+            events.setInt(3, partition.index());
+            try (ResultSet rs = events.executeQuery()) {
+                RecordState record = null;
+                while (rs.next()) {
+                    String entityId = rs.getString(2);
+                    if (record == null || !record.entityId.equals(entityId)) {
                         if (record != null) {
                             record.write(records);
                         }
+                        record = new RecordState(entityId, EventLogProjection.entityType(entityId, rs.getString(6)));
                     }
-                } finally {
-                    reader.rollback(); // it only read
+                    String payloadType = rs.getString(5);
+                    record.apply(rs, log, deletion(payloadType), eventType(record.entityType, payloadType));
                 }
-                log.end();
-                records.end();
-            } catch (Exception | Error e) {
-                log.cancel(); // leaves the connections usable for the rollbacks
-                records.cancel();
-                throw e;
+                if (record != null) {
+                    record.write(records);
+                }
             }
-            recordWriter.commit();
         }
+        log.flush();
+        records.flush();
     }
 
     private String eventType(String entityType, String payloadType) {
@@ -142,7 +157,7 @@ final class EventLogFold implements SetBasedFold {
         }
 
         /** The projection's fold of one event (see {@link EventLogProjection#FOLD}), as a row of the log. */
-        void apply(ResultSet rs, Copy log, boolean deletion, String eventType) throws SQLException {
+        void apply(ResultSet rs, Rows log, boolean deletion, String eventType) throws SQLException, IOException {
             String ownId = entityType + "Id";
             StringBuilder changes = new StringBuilder();
             Map<String, Object> changed = new LinkedHashMap<>();
@@ -172,7 +187,7 @@ final class EventLogFold implements SetBasedFold {
                     changes.isEmpty() ? "{}" : changes.append(" }").toString());
         }
 
-        void write(Copy records) throws SQLException {
+        void write(Rows records) throws SQLException, IOException {
             // The column is jsonb, which orders the keys itself: no need to.
             StringBuilder json = new StringBuilder("{");
             state.forEach((key, value) -> {
@@ -200,19 +215,26 @@ final class EventLogFold implements SetBasedFold {
         return end - dot - 1 <= 3 ? time : time.substring(0, dot + 4) + "Z";
     }
 
-    /** Rows for one table, streamed in {@code COPY}'s text format while PostgreSQL takes them in. */
-    private static final class Copy {
+    /** Rows in {@code COPY}'s text format, streamed to a {@code COPY} or a file a little at a time. */
+    private static final class Rows {
 
         private static final int CHUNK = 1 << 16;
 
         private final CopyIn copy;
+        private final Writer file;
         private final StringBuilder rows = new StringBuilder();
 
-        Copy(Connection connection, String sql) throws SQLException {
-            this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        Rows(CopyIn copy) {
+            this.copy = copy;
+            this.file = null;
         }
 
-        void row(String... columns) throws SQLException {
+        Rows(Writer file) {
+            this.copy = null;
+            this.file = file;
+        }
+
+        void row(String... columns) throws SQLException, IOException {
             for (int i = 0; i < columns.length; i++) {
                 if (i > 0) {
                     rows.append('\t');
@@ -220,26 +242,24 @@ final class EventLogFold implements SetBasedFold {
                 String value = columns[i];
                 if (value == null) {
                     rows.append("\\N");
-                    continue;
-                }
-                if (plain(value)) {
+                } else if (plain(value)) {
                     rows.append(value);
-                    continue;
-                }
-                for (int c = 0; c < value.length(); c++) {
-                    char ch = value.charAt(c);
-                    switch (ch) {
-                        case '\\' -> rows.append("\\\\");
-                        case '\n' -> rows.append("\\n");
-                        case '\r' -> rows.append("\\r");
-                        case '\t' -> rows.append("\\t");
-                        default -> rows.append(ch);
+                } else {
+                    for (int c = 0; c < value.length(); c++) {
+                        char ch = value.charAt(c);
+                        switch (ch) {
+                            case '\\' -> rows.append("\\\\");
+                            case '\n' -> rows.append("\\n");
+                            case '\r' -> rows.append("\\r");
+                            case '\t' -> rows.append("\\t");
+                            default -> rows.append(ch);
+                        }
                     }
                 }
             }
             rows.append('\n');
             if (rows.length() >= CHUNK) {
-                send();
+                flush();
             }
         }
 
@@ -249,20 +269,13 @@ final class EventLogFold implements SetBasedFold {
                     && value.indexOf('\t') < 0;
         }
 
-        void end() throws SQLException {
-            send();
-            copy.endCopy();
-        }
-
-        void cancel() throws SQLException {
-            if (copy.isActive()) {
-                copy.cancelCopy();
+        void flush() throws SQLException, IOException {
+            if (copy != null) {
+                byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+            } else {
+                file.append(rows);
             }
-        }
-
-        private void send() throws SQLException {
-            byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
             rows.setLength(0);
         }
     }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * ({@code row_count}) when the filter is one they count (none, or one equality on a {@code counted}
  * column); the page's ids are found first, in a statement that an index on the ordering and the filter
  * answers without touching the rows it skips (an index-only scan, however deep the page), and only the
- * page's own rows are then read and joined. A text search counts and pages in one pass.
+ * page's own rows are then read and joined. A text search counts and pages in one pass over its matches.
  *
  * @param select       the SELECT ... FROM read_model.&lt;table&gt; t (with joins) of the rows
  * @param countFrom    the {@code FROM read_model.<table> t} of the main table, without the joins
@@ -54,14 +54,10 @@ public record PagedSql<T>(String select, String countFrom, Map<String, String> o
                 .addValue("offset", page.offset());
         if (where.searches()) {
             // A text search costs most in the index lookup: count and page come from one pass over the matches.
-            List<Map.Entry<String, Long>> found = jdbc.query("SELECT k.id, count(*) OVER () AS total "
-                    + matchesFirst(order, where) + sortedBy(direction) + " LIMIT :limit OFFSET :offset", params,
-                    (rs, n) -> Map.entry(rs.getString("id"), rs.getLong("total")));
-            if (found.isEmpty()) {
-                return new Page<>(count(jdbc, table, where), List.of());
+            Optional<Page<T>> found = onePass(jdbc, table, where, params, order, direction);
+            if (found.isPresent()) {
+                return found.get();
             }
-            return new Page<>(found.get(0).getValue(), jdbc.query(rowsOf(table, "unnest(:ids::text[])"),
-                    Map.of("ids", found.stream().map(Map.Entry::getKey).toArray(String[]::new)), rows));
         }
         long count = count(jdbc, table, where);
         if (count <= page.offset()) {
@@ -72,7 +68,8 @@ public record PagedSql<T>(String select, String countFrom, Map<String, String> o
             // A time window ordered by another column: the window's few rows first, then sorted. Walking the
             // ordering's index would step over every row outside the window (the planner, unaware that the
             // two columns go together, expects the window's rows to be spread evenly along it).
-            ids = "SELECT k.id " + matchesFirst(order, where) + sortedBy(direction);
+            ids = "SELECT k.id FROM (SELECT t.id, " + order + " AS sort_key " + countFrom + where.sql()
+                    + " OFFSET 0) k ORDER BY k.sort_key" + direction + ", k.id" + direction;
         } else {
             ids = "SELECT t.id " + countFrom + where.sql() + " ORDER BY " + order + direction + ", t.id" + direction;
         }
@@ -81,15 +78,21 @@ public record PagedSql<T>(String select, String countFrom, Map<String, String> o
     }
 
     /**
-     * The matching rows' ids and sort keys as {@code k}, found by the filters' best index before they are
-     * sorted ({@code OFFSET 0} keeps the planner from merging the two steps).
+     * The page and its count from one pass over the matching rows, found by the filters' best index and then
+     * sorted; empty when the page is past the last match, whose count this cannot tell.
      */
-    private String matchesFirst(String order, SqlWhere where) {
-        return "FROM (SELECT t.id, " + order + " AS sort_key " + countFrom + where.sql() + " OFFSET 0) k";
-    }
-
-    private static String sortedBy(String direction) {
-        return " ORDER BY k.sort_key" + direction + ", k.id" + direction;
+    private Optional<Page<T>> onePass(NamedParameterJdbcTemplate jdbc, String table, SqlWhere where,
+                                      MapSqlParameterSource params, String order, String direction) {
+        // OFFSET 0 keeps the planner from merging the two steps.
+        List<Map.Entry<String, Long>> found = jdbc.query("SELECT k.id, count(*) OVER () AS total FROM (SELECT t.id, "
+                + order + " AS sort_key " + countFrom + where.sql() + " OFFSET 0) k ORDER BY k.sort_key"
+                + direction + ", k.id" + direction + " LIMIT :limit OFFSET :offset", params,
+                (rs, n) -> Map.entry(rs.getString("id"), rs.getLong("total")));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Page<>(found.get(0).getValue(), jdbc.query(rowsOf(table, "unnest(:ids::text[])"),
+                Map.of("ids", found.stream().map(Map.Entry::getKey).toArray(String[]::new)), rows)));
     }
 
     /** The rows of the ids {@code keys} (an array) yields, in its order. */
@@ -97,9 +100,14 @@ public record PagedSql<T>(String select, String countFrom, Map<String, String> o
         return Rows.byIds(select, table, keys + " WITH ORDINALITY AS k(id, n)") + " ORDER BY k.n";
     }
 
-    private long count(NamedParameterJdbcTemplate jdbc, String table, SqlWhere where) {
-        Optional<String> key = where.countKey()
+    /** The key of {@code row_count} that counts these filters' rows, if this table keeps it. */
+    private Optional<String> countKey(SqlWhere where) {
+        return where.countKey()
                 .filter(k -> !counted.isEmpty() && (k.isEmpty() || counted.contains(k.split("=", 2)[0])));
+    }
+
+    private long count(NamedParameterJdbcTemplate jdbc, String table, SqlWhere where) {
+        Optional<String> key = countKey(where);
         Long count = key.isPresent()
                 ? jdbc.queryForObject(RowCounts.COUNT, Map.of("table", table, "key", key.get()), Long.class)
                 : jdbc.queryForObject("SELECT count(*) " + countFrom + where.sql(), where.params(), Long.class);
