@@ -25,16 +25,9 @@ if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   grep -h 'LIST-BENCH' app/target/surefire-reports/dev.crm.app.bench.ListBenchmark-output.txt | sed 's/^.*LIST-BENCH //'
 fi
 
-[ -f app/target/crm-server.jar ] || ./mvnw -q -B -DskipTests package
-log=$(mktemp)
-SPRING_DATASOURCE_URL="$url" SPRING_DATASOURCE_USERNAME=postgres CRM_ADMIN_TOKEN=$token SERVER_PORT=$port \
-  java -Xmx256m -XX:MaxMetaspaceSize=160m -jar app/target/crm-server.jar > "$log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://localhost:$port/actuator/health" >/dev/null && break
-  sleep 1
-done
+export SPRING_DATASOURCE_URL="$url" SPRING_DATASOURCE_USERNAME=postgres
+. bench/server.sh
+start_server -Xmx256m -XX:MaxMetaspaceSize=160m
 
 user=usr_01KBENCH0000000000000000A3
 long=cnt_01B00000000000000000000001

@@ -7,18 +7,8 @@ cd "$(dirname "$0")/.."
 contacts=${1:-3000}; history=${2:-10000}; concurrency=${3:-8}
 port=${BENCH_PORT:-18080}
 token=bench_$(date +%s%N)
-data=$(mktemp -d)
-
-[ -f app/target/crm-server.jar ] || ./mvnw -q -B -DskipTests package
-CRM_DATA_DIR=$data CRM_ADMIN_TOKEN=$token SERVER_PORT=$port java -jar app/target/crm-server.jar \
-  > "$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-trap 'exit 130' INT TERM
-for _ in $(seq 1 120); do
-  curl -sf "http://localhost:$port/actuator/health" >/dev/null && break
-  sleep 1
-done
+. bench/server.sh
+start_server
 # Warm-up, not measured: the JIT compilers take most of the 2 cores for the first few thousand requests.
 java bench/PatchBench.java --url "http://localhost:$port" --token "$token" --contacts 3000 \
   --concurrency "$concurrency" --history 3000 --patches 500 > /dev/null

@@ -8,18 +8,8 @@ contacts=${1:-5000}; shift || true
 levels=${*:-8 32}
 port=${BENCH_PORT:-18080}
 token=bench_$(date +%s%N)
-data=$(mktemp -d)
-
-[ -f app/target/crm-server.jar ] || ./mvnw -q -B -DskipTests package
-CRM_DATA_DIR=$data CRM_ADMIN_TOKEN=$token SERVER_PORT=$port java -jar app/target/crm-server.jar \
-  > "$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-trap 'exit 130' INT TERM
-for _ in $(seq 1 120); do
-  curl -sf "http://localhost:$port/actuator/health" >/dev/null && break
-  sleep 1
-done
+. bench/server.sh
+start_server
 for c in $levels; do
   java bench/ContactsBench.java --url "http://localhost:$port" --token "$token" \
     --contacts "$contacts" --concurrency "$c" --queries $((contacts / 2))

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +70,7 @@ class ListCountsApiTest extends ApiTest {
         assertCountsEqualRows();
 
         for (String projection : List.of("contacts", "leads", "event-log")) {
-            admin.post("/api/admin/projections/" + projection + "/rebuild/", null).expect(202);
-            awaitLive(projection);
+            rebuilt(projection, Duration.ofMillis(50), Duration.ofSeconds(30));
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM read_model.row_count WHERE table_name LIKE '%_rebuild'",
                 Long.class)).as("no shadow's counts left behind").isZero();
@@ -164,22 +164,5 @@ class ListCountsApiTest extends ApiTest {
 
     private long rows(String sql) {
         return jdbc.queryForObject(sql, Long.class);
-    }
-
-    private void awaitLive(String projection) {
-        for (int i = 0; i < 600; i++) {
-            for (JsonNode p : admin.get("/api/admin/projections/").expect(200).json().get("results")) {
-                if (p.get("name").stringValue().equals(projection) && p.get("state").stringValue().equals("live")) {
-                    assertThat(p.at("/lastRebuild/outcome").stringValue()).as("%s", p).isEqualTo("succeeded");
-                    return;
-                }
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the rebuild of " + projection + " did not finish");
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,11 +108,7 @@ class ProjectionRebuildApiTest extends ApiTest {
     }
 
     private void rebuild(String name) {
-        JsonNode answer = admin.post("/api/admin/projections/" + name + "/rebuild/", null).expect(202).json();
-        assertThat(answer.get("name").stringValue()).isEqualTo(name);
-        JsonNode projection = projection(awaitProjections("the rebuild of " + name + " to finish",
-                list -> projection(list, name).get("state").stringValue().equals("live")), name);
-        assertThat(projection.at("/lastRebuild/outcome").stringValue()).as("%s", projection).isEqualTo("succeeded");
+        rebuilt(name, Duration.ofMillis(50), Duration.ofSeconds(30));
     }
 
     /** The projection list, once {@code ready} holds for it (polled for up to 30 s). */

@@ -7,11 +7,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the API tests: the whole application on a random port, spoken to over real HTTP, on a real
@@ -69,6 +73,41 @@ public abstract class ApiTest {
                 .formatted(role, Api.unique("user"), role));
         created.expect(201);
         return api.as(created.json().get("token").stringValue()).withUserId(created.json().at("/user/id").stringValue());
+    }
+
+    /**
+     * Rebuilds a projection through the admin API and waits until it is live again, looking every {@code poll}
+     * for at most {@code within}; answers its status, whose last rebuild must have succeeded.
+     */
+    protected JsonNode rebuilt(String projection, Duration poll, Duration within) {
+        JsonNode answer = admin.post("/api/admin/projections/" + projection + "/rebuild/", null).expect(202).json();
+        assertThat(answer.get("name").stringValue()).isEqualTo(projection);
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            JsonNode status = projectionStatus(projection);
+            if (status.get("state").stringValue().equals("live")) {
+                assertThat(status.at("/lastRebuild/outcome").stringValue()).as("%s", status).isEqualTo("succeeded");
+                return status;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited in vain for the rebuild of " + projection + ": " + status);
+            }
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** A projection's entry in {@code GET /api/admin/projections/}. */
+    protected JsonNode projectionStatus(String projection) {
+        for (JsonNode p : admin.get("/api/admin/projections/").expect(200).json().get("results")) {
+            if (p.get("name").stringValue().equals(projection)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no projection " + projection);
     }
 
     private static Path tempDir() {

@@ -42,7 +42,7 @@ class AccountQueryHandler {
             rs.getString("phone"), rs.getString("assigned_to"), emptyToNull(rs.getString("assigned_to_name")),
             tags(rs, "tags"), rs.getString("notes"), rs.getLong("contact_count"), instant(rs, "created_at"),
             instant(rs, "updated_at")), rs.getLong("version"));
-    private static final PagedSql<AccountView> LIST = new PagedSql<>(SELECT, "FROM read_model.account t",
+    private static final PagedSql<AccountView> LIST = new PagedSql<>(SELECT, "account",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "name", "lower(t.name)"),
             (rs, n) -> ROW.mapRow(rs, n).value());
     private static final String DEPENDENTS = """

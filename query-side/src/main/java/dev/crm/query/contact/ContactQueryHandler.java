@@ -43,7 +43,7 @@ class ContactQueryHandler {
             rs.getString("assigned_to_name"), tags(rs, "tags"), rs.getBoolean("email_opt_out"),
             rs.getBoolean("email_bounced"), rs.getString("notes"), instant(rs, "created_at"),
             instant(rs, "updated_at")), rs.getLong("version"));
-    private static final PagedSql<ContactView> LIST = new PagedSql<>(SELECT, "FROM read_model.contact t",
+    private static final PagedSql<ContactView> LIST = new PagedSql<>(SELECT, "contact",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "lastName", "lower(t.last_name)",
                     "email", "lower(t.email)"),
             (rs, n) -> ROW.mapRow(rs, n).value()).counting("stage", "assigned_to", "tags");

@@ -39,10 +39,10 @@ class HistoryQueryHandler {
 
     HistoryQueryHandler(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.history = new PagedSql<>("SELECT t.* FROM read_model.event_log t", "FROM read_model.event_log t",
+        this.history = new PagedSql<>("SELECT t.* FROM read_model.event_log t", "event_log",
                 ORDER, (rs, n) -> new HistoryEntry(rs.getString("id"), rs.getString("type"), rs.getLong("version"),
                         instant(rs, "occurred_at"), actor(rs), changes(rs, json)));
-        this.auditLog = new PagedSql<>("SELECT t.* FROM read_model.event_log t", "FROM read_model.event_log t",
+        this.auditLog = new PagedSql<>("SELECT t.* FROM read_model.event_log t", "event_log",
                 ORDER, (rs, n) -> new AuditEntry(rs.getString("id"), rs.getString("type"),
                         rs.getString("entity_type"), rs.getString("entity_id"), rs.getLong("version"),
                         instant(rs, "occurred_at"), actor(rs), changes(rs, json)))

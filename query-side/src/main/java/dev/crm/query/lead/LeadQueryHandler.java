@@ -40,7 +40,7 @@ class LeadQueryHandler {
             (Integer) rs.getObject("lead_score"), rs.getBoolean("email_opt_out"), rs.getBoolean("email_bounced"),
             instant(rs, "converted_at"), rs.getString("converted_contact_id"), rs.getString("notes"),
             instant(rs, "created_at"), instant(rs, "updated_at")), rs.getLong("version"));
-    private static final PagedSql<LeadView> LIST = new PagedSql<>(SELECT, "FROM read_model.lead t",
+    private static final PagedSql<LeadView> LIST = new PagedSql<>(SELECT, "lead",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "lastName", "lower(t.last_name)",
                     "email", "lower(t.email)", "leadScore", "coalesce(t.lead_score, -1)"), // unscored leads rank lowest
             (rs, n) -> ROW.mapRow(rs, n).value()).counting("status", "source", "assigned_to");

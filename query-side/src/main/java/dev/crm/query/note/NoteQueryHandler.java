@@ -30,7 +30,7 @@ class NoteQueryHandler {
     private static final RowMapper<Versioned<NoteView>> ROW = (rs, n) -> new Versioned<>(new NoteView(
             rs.getString("id"), rs.getString("contact_id"), rs.getString("body"), rs.getString("author_id"),
             instant(rs, "created_at"), instant(rs, "updated_at")), rs.getLong("version"));
-    private static final PagedSql<NoteView> LIST = new PagedSql<>(SELECT, "FROM read_model.note t",
+    private static final PagedSql<NoteView> LIST = new PagedSql<>(SELECT, "note",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at"), (rs, n) -> ROW.mapRow(rs, n).value());
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -44,7 +44,7 @@ class OpportunityQueryHandler {
                     rs.getObject("close_date", LocalDate.class), instant(rs, "created_at"),
                     instant(rs, "updated_at")),
             rs.getLong("version"));
-    private static final PagedSql<OpportunityView> LIST = new PagedSql<>(SELECT, "FROM read_model.opportunity t",
+    private static final PagedSql<OpportunityView> LIST = new PagedSql<>(SELECT, "opportunity",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "name", "lower(t.name)",
                     "value", "t.value", "closeDate", "t.close_date"),
             (rs, n) -> ROW.mapRow(rs, n).value());

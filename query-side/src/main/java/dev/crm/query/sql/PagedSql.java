@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs one page of a list query: the total count and the requested slice, ordered by an allowed field
@@ -24,29 +22,27 @@ import java.util.regex.Pattern;
  * page's own rows are then read and joined. A text search counts and pages in one pass over its matches.
  *
  * @param select       the SELECT ... FROM read_model.&lt;table&gt; t (with joins) of the rows
- * @param countFrom    the {@code FROM read_model.<table> t} of the main table, without the joins
+ * @param table        the main table, {@code read_model.<table>}
  * @param orderColumns API field name to SQL expression, the only fields a client may order by
  * @param counted      the columns whose values {@code row_count} counts for this table (see
  *                     {@link SqlWhere#countKey()}); empty when it keeps no counts
  */
-public record PagedSql<T>(String select, String countFrom, Map<String, String> orderColumns, RowMapper<T> rows,
+public record PagedSql<T>(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows,
                           Set<String> counted) {
 
-    private static final Pattern TABLE = Pattern.compile("FROM read_model\\.(\\w+) t");
     /** How many rows a time window may hold for its rows to be found first and then sorted. */
     private static final long FEW = 50_000;
 
-    public PagedSql(String select, String countFrom, Map<String, String> orderColumns, RowMapper<T> rows) {
-        this(select, countFrom, orderColumns, rows, Set.of());
+    public PagedSql(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows) {
+        this(select, table, orderColumns, rows, Set.of());
     }
 
     /** The same query, counted from {@code row_count}, which counts these columns' values for the table. */
     public PagedSql<T> counting(String... columns) {
-        return new PagedSql<>(select, countFrom, orderColumns, rows, Set.of(columns));
+        return new PagedSql<>(select, table, orderColumns, rows, Set.of(columns));
     }
 
     public Page<T> run(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page) {
-        String table = table();
         String order = orderColumns.get(page.orderBy());
         String direction = page.descending() ? " DESC" : " ASC";
         MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
@@ -54,12 +50,12 @@ public record PagedSql<T>(String select, String countFrom, Map<String, String> o
                 .addValue("offset", page.offset());
         if (where.searches()) {
             // A text search costs most in the index lookup: count and page come from one pass over the matches.
-            Optional<Page<T>> found = onePass(jdbc, table, where, params, order, direction);
+            Optional<Page<T>> found = onePass(jdbc, where, params, order, direction);
             if (found.isPresent()) {
                 return found.get();
             }
         }
-        long count = count(jdbc, table, where);
+        long count = count(jdbc, where);
         if (count <= page.offset()) {
             return new Page<>(count, List.of());
         }
@@ -68,12 +64,12 @@ public record PagedSql<T>(String select, String countFrom, Map<String, String> o
             // A time window ordered by another column: the window's few rows first, then sorted. Walking the
             // ordering's index would step over every row outside the window (the planner, unaware that the
             // two columns go together, expects the window's rows to be spread evenly along it).
-            ids = "SELECT k.id FROM (SELECT t.id, " + order + " AS sort_key " + countFrom + where.sql()
+            ids = "SELECT k.id FROM (SELECT t.id, " + order + " AS sort_key " + from() + where.sql()
                     + " OFFSET 0) k ORDER BY k.sort_key" + direction + ", k.id" + direction;
         } else {
-            ids = "SELECT t.id " + countFrom + where.sql() + " ORDER BY " + order + direction + ", t.id" + direction;
+            ids = "SELECT t.id " + from() + where.sql() + " ORDER BY " + order + direction + ", t.id" + direction;
         }
-        return new Page<>(count, jdbc.query(rowsOf(table, "unnest(ARRAY(" + ids + " LIMIT :limit OFFSET :offset))"),
+        return new Page<>(count, jdbc.query(rowsOf("unnest(ARRAY(" + ids + " LIMIT :limit OFFSET :offset))"),
                 params, rows));
     }
 
@@ -81,22 +77,22 @@ public record PagedSql<T>(String select, String countFrom, Map<String, String> o
      * The page and its count from one pass over the matching rows, found by the filters' best index and then
      * sorted; empty when the page is past the last match, whose count this cannot tell.
      */
-    private Optional<Page<T>> onePass(NamedParameterJdbcTemplate jdbc, String table, SqlWhere where,
-                                      MapSqlParameterSource params, String order, String direction) {
+    private Optional<Page<T>> onePass(NamedParameterJdbcTemplate jdbc, SqlWhere where, MapSqlParameterSource params,
+                                      String order, String direction) {
         // OFFSET 0 keeps the planner from merging the two steps.
         List<Map.Entry<String, Long>> found = jdbc.query("SELECT k.id, count(*) OVER () AS total FROM (SELECT t.id, "
-                + order + " AS sort_key " + countFrom + where.sql() + " OFFSET 0) k ORDER BY k.sort_key"
+                + order + " AS sort_key " + from() + where.sql() + " OFFSET 0) k ORDER BY k.sort_key"
                 + direction + ", k.id" + direction + " LIMIT :limit OFFSET :offset", params,
                 (rs, n) -> Map.entry(rs.getString("id"), rs.getLong("total")));
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Page<>(found.get(0).getValue(), jdbc.query(rowsOf(table, "unnest(:ids::text[])"),
+        return Optional.of(new Page<>(found.get(0).getValue(), jdbc.query(rowsOf("unnest(:ids::text[])"),
                 Map.of("ids", found.stream().map(Map.Entry::getKey).toArray(String[]::new)), rows)));
     }
 
     /** The rows of the ids {@code keys} (an array) yields, in its order. */
-    private String rowsOf(String table, String keys) {
+    private String rowsOf(String keys) {
         return Rows.byIds(select, table, keys + " WITH ORDINALITY AS k(id, n)") + " ORDER BY k.n";
     }
 
@@ -106,19 +102,16 @@ public record PagedSql<T>(String select, String countFrom, Map<String, String> o
                 .filter(k -> !counted.isEmpty() && (k.isEmpty() || counted.contains(k.split("=", 2)[0])));
     }
 
-    private long count(NamedParameterJdbcTemplate jdbc, String table, SqlWhere where) {
+    private long count(NamedParameterJdbcTemplate jdbc, SqlWhere where) {
         Optional<String> key = countKey(where);
         Long count = key.isPresent()
                 ? jdbc.queryForObject(RowCounts.COUNT, Map.of("table", table, "key", key.get()), Long.class)
-                : jdbc.queryForObject("SELECT count(*) " + countFrom + where.sql(), where.params(), Long.class);
+                : jdbc.queryForObject("SELECT count(*) " + from() + where.sql(), where.params(), Long.class);
         return count == null ? 0 : count;
     }
 
-    private String table() {
-        Matcher from = TABLE.matcher(countFrom);
-        if (!from.matches()) {
-            throw new IllegalStateException("not a FROM read_model.<table> t: " + countFrom);
-        }
-        return from.group(1);
+    /** The main table, without the joins: what the filters, the count and a page's ids need. */
+    private String from() {
+        return "FROM read_model." + table + " t";
     }
 }

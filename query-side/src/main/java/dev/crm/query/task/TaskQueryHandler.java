@@ -34,7 +34,7 @@ class TaskQueryHandler {
             WireEnums.parse(TaskStatus.class, rs.getString("status")).orElseThrow(), rs.getString("contact_id"),
             rs.getString("assigned_to"), instant(rs, "created_at"), instant(rs, "updated_at")),
             rs.getLong("version"));
-    private static final PagedSql<TaskView> LIST = new PagedSql<>(SELECT, "FROM read_model.task t",
+    private static final PagedSql<TaskView> LIST = new PagedSql<>(SELECT, "task",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "dueAt", "t.due_at",
                     "title", "lower(t.title)"),
             (rs, n) -> ROW.mapRow(rs, n).value());

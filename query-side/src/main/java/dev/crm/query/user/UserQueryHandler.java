@@ -36,7 +36,7 @@ class UserQueryHandler {
             rs.getString("id"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("name"),
             rs.getString("email"), role(rs.getString("role")), rs.getBoolean("active"),
             instant(rs, "created_at"), instant(rs, "updated_at")), rs.getLong("version"));
-    private static final PagedSql<UserView> LIST = new PagedSql<>(SELECT, "FROM read_model.app_user t",
+    private static final PagedSql<UserView> LIST = new PagedSql<>(SELECT, "app_user",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "lastName", "lower(t.last_name)",
                     "email", "lower(t.email)"),
             (rs, n) -> ROW.mapRow(rs, n).value());
