@@ -18,9 +18,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.concurrent.CompletionException;
@@ -37,9 +39,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final DatabaseAvailability availability;
+    private final BindingErrors bindingErrors;
 
-    ApiExceptionHandler(DatabaseAvailability availability) {
+    ApiExceptionHandler(DatabaseAvailability availability, BindingErrors bindingErrors) {
         this.availability = availability;
+        this.bindingErrors = bindingErrors;
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -98,6 +102,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         LOG.error("Unexpected error answering a request", e);
         return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; the request may be retried."));
+    }
+
+    /** A request record or filter that failed Bean Validation or binding: one 400 naming every field. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return new ResponseEntity<>(Problems.invalid(bindingErrors.of(e.getBindingResult())), HttpStatus.BAD_REQUEST);
+    }
+
+    /** Constraints on single handler parameters (a path variable, a header, a request record). */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        return new ResponseEntity<>(Problems.invalid(bindingErrors.of(e)), HttpStatus.BAD_REQUEST);
     }
 
     @Override
