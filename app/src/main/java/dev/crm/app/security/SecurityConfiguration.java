@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,9 +18,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Bearer tokens on every {@code /api/**} endpoint, and the role rules of the API: {@code admin} may do
  * everything, {@code member} reads and writes CRM records, {@code auditor} only reads (the audit log
- * included). Token management for oneself is checked in the controller (admin or the user itself).
+ * included). Rules that depend on the record or the caller (managing one's own tokens) are
+ * {@code @PreAuthorize} on the handler method.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     private static final String ADMIN = "ADMIN";
