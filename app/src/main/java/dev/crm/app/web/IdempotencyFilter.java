@@ -6,11 +6,8 @@ import dev.crm.app.web.IdempotencyKeys.Claim;
 import dev.crm.app.web.IdempotencyKeys.Claimed;
 import dev.crm.app.web.IdempotencyKeys.Mismatch;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,26 +18,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code Idempotency-Key} on POSTs: the first request with a key (per user) runs and its answer is stored;
@@ -48,10 +32,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Location) and runs nothing, also while the first is still running (it waits for it). The same key with a
  * different request is a 422. Answers of 5xx are not kept: the work may not have happened, so a retry runs.
  * Runs after Spring Security, so the caller is known.
- * <p>
- * An answer can hold a secret (a new API token is shown once, and only its hash may be stored), so bodies
- * are stored sealed with AES-GCM under a key derived from the caller's bearer token and the idempotency key:
- * the table alone reveals nothing, and only a repeat with the same token can open the answer again.
+ * Kept answers are sealed (see {@link AnswerSeal}).
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -60,10 +41,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}");
     private static final long WAIT_MS = 25;
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
-    private static final String CIPHER = "AES/GCM/NoPadding";
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
@@ -106,16 +83,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throw e;
         }
         String fingerprint = fingerprint(request, body);
-        SecretKeySpec sealing = sealingKey(request, key);
+        // security has already accepted this request's Authorization: Bearer <token> header
+        String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring("Bearer ".length()).strip();
+        AnswerSeal seal = AnswerSeal.forRequest(token, key);
         long giveUpAt = System.currentTimeMillis() + MAX_WAIT.toMillis();
         while (true) {
             Claim claim = keys.claim(user.userId(), key, fingerprint);
             if (claim instanceof Claimed) {
-                run(new BufferedBodyRequest(request, body), response, chain, user.userId(), key, sealing);
+                run(new BufferedBodyRequest(request, body), response, chain, user.userId(), key, seal);
                 return;
             }
             if (claim instanceof Answered answered) {
-                Optional<byte[]> opened = open(sealing, answered.body());
+                Optional<byte[]> opened = seal.open(answered.body());
                 if (opened.isEmpty()) {
                     problems.write(response, HttpStatus.CONFLICT, "The first request with this Idempotency-Key "
                             + "was made with another token; repeat it with that token, or use a new key.");
@@ -143,7 +122,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
      * database went away after the write committed): a write that happened is never answered as a failure.
      */
     private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String userId,
-                     String key, SecretKeySpec sealing) throws ServletException, IOException {
+                     String key, AnswerSeal seal) throws ServletException, IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
@@ -151,7 +130,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (captured.getStatus() < 500) {
                 kept = keep(userId, key, new Answered(captured.getStatus(), captured.getContentType(),
                         captured.getHeader(HttpHeaders.ETAG), captured.getHeader(HttpHeaders.LOCATION),
-                        seal(sealing, captured.getContentAsByteArray())));
+                        seal.seal(captured.getContentAsByteArray())));
             }
         } finally {
             if (!kept) {
@@ -202,53 +181,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        MessageDigest sha = sha256();
+        MessageDigest sha = AnswerSeal.sha256();
         sha.update((request.getMethod() + " " + path + "?" + request.getQueryString() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest(body));
-    }
-
-    /** Security has already accepted the {@code Authorization: Bearer <token>} header of this request. */
-    private static SecretKeySpec sealingKey(HttpServletRequest request, String key) {
-        String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring("Bearer ".length()).strip();
-        byte[] secret = sha256().digest(("idempotency\n" + token + "\n" + key).getBytes(StandardCharsets.UTF_8));
-        return new SecretKeySpec(secret, "AES");
-    }
-
-    private static byte[] seal(SecretKeySpec sealing, byte[] plain) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance(CIPHER);
-            cipher.init(Cipher.ENCRYPT_MODE, sealing, new GCMParameterSpec(TAG_BITS, iv));
-            byte[] sealed = cipher.doFinal(plain);
-            byte[] stored = Arrays.copyOf(iv, IV_BYTES + sealed.length);
-            System.arraycopy(sealed, 0, stored, IV_BYTES, sealed.length);
-            return stored;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has AES-GCM", e);
-        }
-    }
-
-    /** Empty when the answer was sealed under another key (the first request came with another token). */
-    private static Optional<byte[]> open(SecretKeySpec sealing, byte[] stored) {
-        try {
-            Cipher cipher = Cipher.getInstance(CIPHER);
-            cipher.init(Cipher.DECRYPT_MODE, sealing, new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
-            return Optional.of(cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES));
-        } catch (AEADBadTagException e) {
-            return Optional.empty();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has AES-GCM", e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private static void sleep() throws IOException {
@@ -257,64 +193,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the first request with this key", e);
-        }
-    }
-
-    /** The request with its body already read, so the controller can read it again. */
-    private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already buffered");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
         }
     }
 }
