@@ -50,7 +50,12 @@ class CrashRecoveryIT {
             for (int w = 0; w < 8; w++) {
                 writers.submit(() -> write(first.url(), writing));
             }
+            // under load at least 4 s, and on a slow machine until enough writes were acknowledged to matter
             Thread.sleep(4_000);
+            for (long giveUp = System.nanoTime() + 60_000_000_000L; created.size() <= 50
+                    && System.nanoTime() < giveUp; ) {
+                Thread.sleep(100);
+            }
             first.kill();
             writing.set(false);
             writers.shutdown();

@@ -67,7 +67,12 @@ class DatabaseOutageIT {
                     return null;
                 });
             }
+            // at least 2 s of writes, and on a slow machine until some were acknowledged before the cut
             Thread.sleep(2_000);
+            for (long giveUp = System.nanoTime() + 60 * SECOND; writes.stream().filter(s -> s.status() == 201)
+                    .count() < 20 && System.nanoTime() < giveUp; ) {
+                Thread.sleep(100);
+            }
 
             proxy.cut();
             long cutAt = System.nanoTime();
