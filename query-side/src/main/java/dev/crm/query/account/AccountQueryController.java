@@ -1,29 +1,23 @@
 package dev.crm.query.account;
 
 import dev.crm.api.account.AccountQueries.FindAccount;
-import dev.crm.api.account.AccountQueries.ListAccounts;
 import dev.crm.api.account.AccountView;
 import dev.crm.api.common.IdType;
-import dev.crm.api.common.PageQuery;
 import dev.crm.api.common.Versioned;
+import dev.crm.query.asof.AsOf;
 import dev.crm.query.asof.PointInTime;
-import dev.crm.query.web.ListParams;
 import dev.crm.query.web.PageResponse;
 import dev.crm.query.web.ReadModels;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Set;
-
 /** Reads of accounts. */
 @RestController
 @RequestMapping("/api/accounts")
 class AccountQueryController {
-
-    private static final Set<String> ORDERABLE = Set.of("createdAt", "updatedAt", "name");
 
     private final ReadModels readModels;
     private final PointInTime pointInTime;
@@ -34,19 +28,14 @@ class AccountQueryController {
     }
 
     @GetMapping
-    PageResponse<AccountView> list(HttpServletRequest request) {
-        ListParams params = ListParams.of(request);
-        PageQuery page = params.page(ORDERABLE);
-        ListAccounts query = new ListAccounts(params.text("search"), params.id("assignedTo", IdType.USER),
-                params.tags("tags"), params.instant("createdAfter"), params.instant("createdBefore"), page);
-        params.throwIfInvalid();
-        return PageResponse.of(readModels.page(query), page, request);
+    PageResponse<AccountView> list(@Valid AccountFilter filter) {
+        var query = filter.query();
+        return PageResponse.of(readModels.page(query), query.page());
     }
 
     @GetMapping("/{id}")
-    Versioned<AccountView> get(@PathVariable String id, HttpServletRequest request) {
+    Versioned<AccountView> get(@PathVariable String id, AsOf at) {
         IdType.ACCOUNT.requireMatch(id);
-        return pointInTime.find(request, new FindAccount(id), id, "no account with id " + id,
-                AccountProjection.GROUP, "DELETE FROM read_model.account WHERE id = ?");
+        return pointInTime.find(new FindAccount(id), AccountQueryHandler.ROWS, "no account with id " + id, at.asOf());
     }
 }

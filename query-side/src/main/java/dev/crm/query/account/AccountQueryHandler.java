@@ -9,6 +9,7 @@ import dev.crm.api.account.AccountView;
 import dev.crm.api.common.FoundRecords;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
@@ -31,6 +32,7 @@ import static dev.crm.query.sql.Rows.tags;
 @Component
 class AccountQueryHandler {
 
+    static final RecordRows ROWS = RecordRows.of(AccountProjection.GROUP, "account");
     private static final String SELECT = """
             SELECT t.*, trim(concat_ws(' ', u.first_name, u.last_name)) AS assigned_to_name,
                    (SELECT count(*) FROM read_model.contact c WHERE c.account_id = t.id) AS contact_count

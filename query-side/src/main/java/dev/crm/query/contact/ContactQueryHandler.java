@@ -9,6 +9,7 @@ import dev.crm.api.contact.ContactQueries.FindContacts;
 import dev.crm.api.contact.ContactQueries.ListContacts;
 import dev.crm.api.contact.ContactStage;
 import dev.crm.api.contact.ContactView;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
@@ -28,6 +29,7 @@ import static dev.crm.query.sql.Rows.tags;
 @Component
 class ContactQueryHandler {
 
+    static final RecordRows ROWS = RecordRows.of(ContactProjection.GROUP, "contact");
     private static final String SELECT = """
             SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name,
                    a.name AS account_name

@@ -9,6 +9,7 @@ import dev.crm.api.lead.LeadQueries.FindLeads;
 import dev.crm.api.lead.LeadQueries.ListLeads;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.api.lead.LeadView;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
@@ -27,6 +28,7 @@ import static dev.crm.query.sql.Rows.instant;
 @Component
 class LeadQueryHandler {
 
+    static final RecordRows ROWS = RecordRows.of(LeadProjection.GROUP, "lead");
     private static final String SELECT = """
             SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name
               FROM read_model.lead t

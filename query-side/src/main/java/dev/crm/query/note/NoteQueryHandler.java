@@ -7,6 +7,7 @@ import dev.crm.api.note.NoteQueries.FindNote;
 import dev.crm.api.note.NoteQueries.FindNotes;
 import dev.crm.api.note.NoteQueries.ListNotes;
 import dev.crm.api.note.NoteView;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
@@ -25,6 +26,7 @@ import static dev.crm.query.sql.Rows.instant;
 @Component
 class NoteQueryHandler {
 
+    static final RecordRows ROWS = RecordRows.of(NoteProjection.GROUP, "note");
     private static final String SELECT = "SELECT t.* FROM read_model.note t";
     private static final String BY_IDS = Rows.byIds(SELECT, "note");
     private static final RowMapper<Versioned<NoteView>> ROW = (rs, n) -> new Versioned<>(new NoteView(

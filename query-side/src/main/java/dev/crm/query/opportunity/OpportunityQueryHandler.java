@@ -9,6 +9,7 @@ import dev.crm.api.opportunity.OpportunityQueries.FindOpportunities;
 import dev.crm.api.opportunity.OpportunityQueries.ListOpportunities;
 import dev.crm.api.opportunity.OpportunityStage;
 import dev.crm.api.opportunity.OpportunityView;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
@@ -28,6 +29,7 @@ import static dev.crm.query.sql.Rows.instant;
 @Component
 class OpportunityQueryHandler {
 
+    static final RecordRows ROWS = RecordRows.of(OpportunityProjection.GROUP, "opportunity");
     private static final String SELECT = """
             SELECT t.*, trim(concat_ws(' ', u.first_name, u.last_name)) AS assigned_to_name,
                    a.name AS account_name

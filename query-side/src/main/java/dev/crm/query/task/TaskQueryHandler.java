@@ -9,6 +9,7 @@ import dev.crm.api.task.TaskQueries.FindTasks;
 import dev.crm.api.task.TaskQueries.ListTasks;
 import dev.crm.api.task.TaskStatus;
 import dev.crm.api.task.TaskView;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
@@ -27,6 +28,7 @@ import static dev.crm.query.sql.Rows.instant;
 @Component
 class TaskQueryHandler {
 
+    static final RecordRows ROWS = RecordRows.of(TaskProjection.GROUP, "task");
     private static final String SELECT = "SELECT t.* FROM read_model.task t";
     private static final String BY_IDS = Rows.byIds(SELECT, "task");
     private static final RowMapper<Versioned<TaskView>> ROW = (rs, n) -> new Versioned<>(new TaskView(

@@ -11,6 +11,7 @@ import dev.crm.api.user.UserQueries.FindUsers;
 import dev.crm.api.user.UserQueries.ListUsers;
 import dev.crm.api.user.UserView;
 import dev.crm.api.common.WireEnums;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
@@ -29,6 +30,7 @@ import static dev.crm.query.sql.Rows.instant;
 @Component
 class UserQueryHandler {
 
+    static final RecordRows ROWS = RecordRows.of(UserProjection.GROUP, "app_user").and("api_token", "user_id");
     private static final String NAME = "trim(concat_ws(' ', t.first_name, t.last_name))";
     private static final String SELECT = "SELECT t.*, " + NAME + " AS name FROM read_model.app_user t";
     private static final String BY_IDS = Rows.byIds(SELECT, "app_user");
