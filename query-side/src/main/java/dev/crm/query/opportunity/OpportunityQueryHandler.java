@@ -11,7 +11,7 @@ import dev.crm.api.opportunity.OpportunityStage;
 import dev.crm.api.opportunity.OpportunityView;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.Rows;
+import dev.crm.query.sql.RecordReads;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,37 +35,33 @@ class OpportunityQueryHandler {
               FROM read_model.opportunity t
               LEFT JOIN read_model.app_user u ON u.id = t.assigned_to
               LEFT JOIN read_model.account a ON a.id = t.account_id""";
-    private static final String BY_IDS = Rows.byIds(SELECT, "opportunity");
-    private static final RowMapper<Versioned<OpportunityView>> ROW = (rs, n) -> new Versioned<>(
-            new OpportunityView(rs.getString("id"), rs.getString("name"), rs.getBigDecimal("value"),
+    private static final RowMapper<OpportunityView> ROW = (rs, n) -> new OpportunityView(rs.getString("id"), rs.getString("name"), rs.getBigDecimal("value"),
                     rs.getString("currency"),
                     WireEnums.parse(OpportunityStage.class, rs.getString("stage")).orElseThrow(),
                     rs.getString("account_id"), rs.getString("account_name"), rs.getString("contact_id"),
                     rs.getString("assigned_to"), emptyToNull(rs.getString("assigned_to_name")),
                     rs.getObject("close_date", LocalDate.class), instant(rs, "created_at"),
-                    instant(rs, "updated_at")),
-            rs.getLong("version"));
-    private static final PagedSql<OpportunityView> LIST = new PagedSql<>(SELECT, "opportunity",
+                    instant(rs, "updated_at"));
+    private static final PagedSql<OpportunityView> SQL = new PagedSql<>(SELECT, "opportunity",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "name", "lower(t.name)",
                     "value", "t.value", "closeDate", "t.close_date"),
-            (rs, n) -> ROW.mapRow(rs, n).value());
+            ROW);
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final RecordReads<OpportunityView> opportunities;
 
     OpportunityQueryHandler(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.opportunities = new RecordReads<>(jdbc, SQL, OpportunityView::id);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindOpportunity query) {
-        return Optional.ofNullable(findAll(new FindOpportunities(List.of(query.opportunityId()))).byId()
-                .get(query.opportunityId()));
+        return opportunities.find(query.opportunityId());
     }
 
     @QueryHandler
     FoundRecords findAll(FindOpportunities query) {
-        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.opportunityIds()), ROW), OpportunityView::id);
+        return opportunities.findAll(query.opportunityIds());
     }
 
     @QueryHandler
@@ -80,7 +75,7 @@ class OpportunityQueryHandler {
                 .search(query.search(), "t.search_text")
                 .after("t.created_at", query.createdAfter())
                 .before("t.created_at", query.createdBefore());
-        return LIST.run(jdbc, where, query.page());
+        return opportunities.list(where, query.page());
     }
 
     private static String emptyToNull(String value) {
