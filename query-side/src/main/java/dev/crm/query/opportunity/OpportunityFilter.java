@@ -3,7 +3,7 @@ package dev.crm.query.opportunity;
 import dev.crm.api.common.IdType;
 import dev.crm.api.opportunity.OpportunityQueries.ListOpportunities;
 import dev.crm.api.opportunity.OpportunityStage;
-import dev.crm.query.web.ListFilter;
+import dev.crm.query.record.RecordFilter;
 import dev.crm.query.web.OrderBy;
 import dev.crm.query.web.WholeNumber;
 import dev.crm.query.web.RecordId;
@@ -16,9 +16,10 @@ record OpportunityFilter(OpportunityStage stage, @RecordId(IdType.ACCOUNT) Strin
                          String search, Instant createdAfter, Instant createdBefore,
                          @WholeNumber Integer page, @WholeNumber Integer limit,
                          @OrderBy({"createdAt", "updatedAt", "name", "value", "closeDate"}) String ordering)
-        implements ListFilter {
+        implements RecordFilter {
 
-    ListOpportunities query() {
+    @Override
+    public ListOpportunities query() {
         return new ListOpportunities(stage, accountId, contactId, assignedTo, search, createdAfter, createdBefore,
                 pageQuery());
     }
