@@ -2,16 +2,16 @@ package dev.crm.query.account;
 
 import dev.crm.api.account.AccountQueries.AccountDependents;
 import dev.crm.api.account.AccountQueries.FindAccount;
-import dev.crm.api.account.AccountQueries.FindAccounts;
 import dev.crm.api.account.AccountQueries.FindAccountDependents;
 import dev.crm.api.account.AccountQueries.ListAccounts;
 import dev.crm.api.account.AccountView;
-import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -53,20 +53,15 @@ class AccountQueryHandler {
     private final NamedParameterJdbcTemplate jdbc;
     private final RecordReads<AccountView> accounts;
 
-    AccountQueryHandler(NamedParameterJdbcTemplate jdbc) {
+    AccountQueryHandler(NamedParameterJdbcTemplate jdbc, RecordsById recordsById) {
         this.jdbc = jdbc;
-        this.accounts = new RecordReads<>(jdbc, SQL, AccountView::id);
+        this.accounts = recordsById.reads(IdType.ACCOUNT, SQL, AccountView::id);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindAccount query) {
-        return accounts.find(query.accountId());
-    }
-
-    @QueryHandler
-    FoundRecords findAll(FindAccounts query) {
-        return accounts.findAll(query.accountIds());
+        return accounts.find(query.id());
     }
 
     @QueryHandler

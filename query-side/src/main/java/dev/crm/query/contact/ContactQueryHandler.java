@@ -1,21 +1,20 @@
 package dev.crm.query.contact;
 
-import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
 import dev.crm.api.contact.ContactQueries.FindContact;
-import dev.crm.api.contact.ContactQueries.FindContacts;
 import dev.crm.api.contact.ContactQueries.ListContacts;
 import dev.crm.api.contact.ContactStage;
 import dev.crm.api.contact.ContactView;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -50,19 +49,14 @@ class ContactQueryHandler {
 
     private final RecordReads<ContactView> contacts;
 
-    ContactQueryHandler(NamedParameterJdbcTemplate jdbc) {
-        this.contacts = new RecordReads<>(jdbc, SQL, ContactView::id);
+    ContactQueryHandler(RecordsById recordsById) {
+        this.contacts = recordsById.reads(IdType.CONTACT, SQL, ContactView::id);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindContact query) {
-        return contacts.find(query.contactId());
-    }
-
-    @QueryHandler
-    FoundRecords findAll(FindContacts query) {
-        return contacts.findAll(query.contactIds());
+        return contacts.find(query.id());
     }
 
     @QueryHandler

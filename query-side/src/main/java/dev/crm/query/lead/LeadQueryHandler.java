@@ -1,21 +1,20 @@
 package dev.crm.query.lead;
 
-import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
 import dev.crm.api.lead.LeadQueries.FindLead;
-import dev.crm.api.lead.LeadQueries.FindLeads;
 import dev.crm.api.lead.LeadQueries.ListLeads;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.api.lead.LeadView;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -47,19 +46,14 @@ class LeadQueryHandler {
 
     private final RecordReads<LeadView> leads;
 
-    LeadQueryHandler(NamedParameterJdbcTemplate jdbc) {
-        this.leads = new RecordReads<>(jdbc, SQL, LeadView::id);
+    LeadQueryHandler(RecordsById recordsById) {
+        this.leads = recordsById.reads(IdType.LEAD, SQL, LeadView::id);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindLead query) {
-        return leads.find(query.leadId());
-    }
-
-    @QueryHandler
-    FoundRecords findAll(FindLeads query) {
-        return leads.findAll(query.leadIds());
+        return leads.find(query.id());
     }
 
     @QueryHandler

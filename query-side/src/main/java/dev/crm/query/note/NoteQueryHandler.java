@@ -1,19 +1,18 @@
 package dev.crm.query.note;
 
-import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.note.NoteQueries.FindNote;
-import dev.crm.api.note.NoteQueries.FindNotes;
 import dev.crm.api.note.NoteQueries.ListNotes;
 import dev.crm.api.note.NoteView;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -35,19 +34,14 @@ class NoteQueryHandler {
 
     private final RecordReads<NoteView> notes;
 
-    NoteQueryHandler(NamedParameterJdbcTemplate jdbc) {
-        this.notes = new RecordReads<>(jdbc, SQL, NoteView::id);
+    NoteQueryHandler(RecordsById recordsById) {
+        this.notes = recordsById.reads(IdType.NOTE, SQL, NoteView::id);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindNote query) {
-        return notes.find(query.noteId());
-    }
-
-    @QueryHandler
-    FoundRecords findAll(FindNotes query) {
-        return notes.findAll(query.noteIds());
+        return notes.find(query.id());
     }
 
     @QueryHandler

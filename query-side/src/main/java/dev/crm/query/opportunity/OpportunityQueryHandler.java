@@ -1,21 +1,20 @@
 package dev.crm.query.opportunity;
 
-import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
 import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
-import dev.crm.api.opportunity.OpportunityQueries.FindOpportunities;
 import dev.crm.api.opportunity.OpportunityQueries.ListOpportunities;
 import dev.crm.api.opportunity.OpportunityStage;
 import dev.crm.api.opportunity.OpportunityView;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -49,19 +48,14 @@ class OpportunityQueryHandler {
 
     private final RecordReads<OpportunityView> opportunities;
 
-    OpportunityQueryHandler(NamedParameterJdbcTemplate jdbc) {
-        this.opportunities = new RecordReads<>(jdbc, SQL, OpportunityView::id);
+    OpportunityQueryHandler(RecordsById recordsById) {
+        this.opportunities = recordsById.reads(IdType.OPPORTUNITY, SQL, OpportunityView::id);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindOpportunity query) {
-        return opportunities.find(query.opportunityId());
-    }
-
-    @QueryHandler
-    FoundRecords findAll(FindOpportunities query) {
-        return opportunities.findAll(query.opportunityIds());
+        return opportunities.find(query.id());
     }
 
     @QueryHandler

@@ -15,8 +15,8 @@ import java.util.function.Function;
 
 /**
  * The questions every record type's read model answers the same way, from its {@link PagedSql}: one record by
- * its id, many records by their ids (a write reads back the records it changed together with those of the
- * writes committed with it), and one page of a filtered list. Each row carries the record's {@code version}.
+ * its id, many records by their ids (for {@link RecordsById}), and one page of a filtered list. Each row
+ * carries the record's {@code version}. {@link RecordsById#reads} makes them.
  * <p>
  * The answers are declared raw ({@code Optional<Versioned>}, {@code Page}) for the query handlers to return:
  * Axon matches a query's expected answer against the handler's declared return type by raw class only.
@@ -30,7 +30,7 @@ public final class RecordReads<V> {
     private final String byIds;
     private final RowMapper<Versioned<V>> versioned;
 
-    public RecordReads(NamedParameterJdbcTemplate jdbc, PagedSql<V> sql, Function<V, String> id) {
+    RecordReads(NamedParameterJdbcTemplate jdbc, PagedSql<V> sql, Function<V, String> id) {
         this.jdbc = jdbc;
         this.sql = sql;
         this.id = id;

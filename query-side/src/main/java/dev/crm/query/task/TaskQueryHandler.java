@@ -1,21 +1,20 @@
 package dev.crm.query.task;
 
-import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
 import dev.crm.api.task.TaskQueries.FindTask;
-import dev.crm.api.task.TaskQueries.FindTasks;
 import dev.crm.api.task.TaskQueries.ListTasks;
 import dev.crm.api.task.TaskStatus;
 import dev.crm.api.task.TaskView;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -40,19 +39,14 @@ class TaskQueryHandler {
 
     private final RecordReads<TaskView> tasks;
 
-    TaskQueryHandler(NamedParameterJdbcTemplate jdbc) {
-        this.tasks = new RecordReads<>(jdbc, SQL, TaskView::id);
+    TaskQueryHandler(RecordsById recordsById) {
+        this.tasks = recordsById.reads(IdType.TASK, SQL, TaskView::id);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindTask query) {
-        return tasks.find(query.taskId());
-    }
-
-    @QueryHandler
-    FoundRecords findAll(FindTasks query) {
-        return tasks.findAll(query.taskIds());
+        return tasks.find(query.id());
     }
 
     @QueryHandler

@@ -1,19 +1,19 @@
 package dev.crm.query.user;
 
-import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.user.AuthenticatedUser;
 import dev.crm.api.user.Role;
 import dev.crm.api.user.UserQueries.AuthenticateToken;
 import dev.crm.api.user.UserQueries.FindUser;
-import dev.crm.api.user.UserQueries.FindUsers;
 import dev.crm.api.user.UserQueries.ListUsers;
 import dev.crm.api.user.UserView;
 import dev.crm.api.common.WireEnums;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -45,21 +45,16 @@ class UserQueryHandler {
     private final RecordReads<UserView> users;
     private final TokenCache tokens;
 
-    UserQueryHandler(NamedParameterJdbcTemplate jdbc, TokenCache tokens) {
+    UserQueryHandler(NamedParameterJdbcTemplate jdbc, RecordsById recordsById, TokenCache tokens) {
         this.jdbc = jdbc;
-        this.users = new RecordReads<>(jdbc, SQL, UserView::id);
+        this.users = recordsById.reads(IdType.USER, SQL, UserView::id);
         this.tokens = tokens;
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindUser query) {
-        return users.find(query.userId());
-    }
-
-    @QueryHandler
-    FoundRecords findAll(FindUsers query) {
-        return users.findAll(query.userIds());
+        return users.find(query.id());
     }
 
     @QueryHandler
