@@ -12,13 +12,11 @@ import dev.crm.query.sql.RecordReads;
 import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
 import java.util.Optional;
-
-import static dev.crm.query.sql.Rows.instant;
 
 /** Answers note queries from the {@code note} table. */
 @Component
@@ -26,11 +24,10 @@ class NoteQueryHandler {
 
     static final RecordRows ROWS = RecordRows.of(NoteProjection.GROUP, "note");
     private static final String SELECT = "SELECT t.* FROM read_model.note t";
-    private static final RowMapper<NoteView> ROW = (rs, n) -> new NoteView(
-            rs.getString("id"), rs.getString("contact_id"), rs.getString("body"), rs.getString("author_id"),
-            instant(rs, "created_at"), instant(rs, "updated_at"));
+    /** A note's columns are its view's components, by name ({@code contact_id} is {@code contactId}). */
     private static final PagedSql<NoteView> SQL = new PagedSql<>(SELECT, "note",
-            Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at"), ROW);
+            Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at"),
+            new DataClassRowMapper<>(NoteView.class));
 
     private final RecordReads<NoteView> notes;
 
