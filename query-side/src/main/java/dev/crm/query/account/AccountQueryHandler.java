@@ -33,13 +33,13 @@ class AccountQueryHandler {
 
     static final RecordRows ROWS = RecordRows.of(AccountProjection.GROUP, "account");
     private static final String SELECT = """
-            SELECT t.*, trim(concat_ws(' ', u.first_name, u.last_name)) AS assigned_to_name,
+            SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name,
                    (SELECT count(*) FROM read_model.contact c WHERE c.account_id = t.id) AS contact_count
               FROM read_model.account t
               LEFT JOIN read_model.app_user u ON u.id = t.assigned_to""";
     private static final RowMapper<AccountView> ROW = (rs, n) -> new AccountView(
             rs.getString("id"), rs.getString("name"), rs.getString("domain"), rs.getString("industry"),
-            rs.getString("phone"), rs.getString("assigned_to"), emptyToNull(rs.getString("assigned_to_name")),
+            rs.getString("phone"), rs.getString("assigned_to"), rs.getString("assigned_to_name"),
             tags(rs, "tags"), rs.getString("notes"), rs.getLong("contact_count"), instant(rs, "created_at"),
             instant(rs, "updated_at"));
     private static final PagedSql<AccountView> SQL = new PagedSql<>(SELECT, "account",
@@ -80,9 +80,5 @@ class AccountQueryHandler {
     AccountDependents dependents(FindAccountDependents query) {
         return jdbc.queryForObject(DEPENDENTS, Map.of("id", query.accountId()),
                 (rs, n) -> new AccountDependents(rs.getLong("contacts"), rs.getLong("open_opportunities")));
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -38,7 +38,8 @@ record EventExportFilter(@WholeNumber(min = 0) Long after, @WholeNumber Long lim
         Matcher matcher = EventTypeName.TYPE.matcher(type);
         matcher.matches();
         IdType entity = EventNames.recordTypeNamed(matcher.group(1)).orElseThrow();
-        return Optional.of(new EventClasses(entity, EventNames.simpleClassNames(entity.entityType(), matcher.group(2))));
+        return Optional.of(new EventClasses(entity,
+                EventNames.simpleClassNames(entity.entityType(), matcher.group(2))));
     }
 
     record EventClasses(IdType entity, String... simpleNames) {

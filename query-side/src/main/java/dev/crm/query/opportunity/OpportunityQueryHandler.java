@@ -29,18 +29,17 @@ class OpportunityQueryHandler {
 
     static final RecordRows ROWS = RecordRows.of(OpportunityProjection.GROUP, "opportunity");
     private static final String SELECT = """
-            SELECT t.*, trim(concat_ws(' ', u.first_name, u.last_name)) AS assigned_to_name,
+            SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name,
                    a.name AS account_name
               FROM read_model.opportunity t
               LEFT JOIN read_model.app_user u ON u.id = t.assigned_to
               LEFT JOIN read_model.account a ON a.id = t.account_id""";
-    private static final RowMapper<OpportunityView> ROW = (rs, n) -> new OpportunityView(rs.getString("id"), rs.getString("name"), rs.getBigDecimal("value"),
-                    rs.getString("currency"),
-                    WireEnums.parse(OpportunityStage.class, rs.getString("stage")).orElseThrow(),
-                    rs.getString("account_id"), rs.getString("account_name"), rs.getString("contact_id"),
-                    rs.getString("assigned_to"), emptyToNull(rs.getString("assigned_to_name")),
-                    rs.getObject("close_date", LocalDate.class), instant(rs, "created_at"),
-                    instant(rs, "updated_at"));
+    private static final RowMapper<OpportunityView> ROW = (rs, n) -> new OpportunityView(
+            rs.getString("id"), rs.getString("name"), rs.getBigDecimal("value"), rs.getString("currency"),
+            WireEnums.parse(OpportunityStage.class, rs.getString("stage")).orElseThrow(),
+            rs.getString("account_id"), rs.getString("account_name"), rs.getString("contact_id"),
+            rs.getString("assigned_to"), rs.getString("assigned_to_name"), rs.getObject("close_date", LocalDate.class),
+            instant(rs, "created_at"), instant(rs, "updated_at"));
     private static final PagedSql<OpportunityView> SQL = new PagedSql<>(SELECT, "opportunity",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "name", "lower(t.name)",
                     "value", "t.value", "closeDate", "t.close_date"),
@@ -70,9 +69,5 @@ class OpportunityQueryHandler {
                 .after("t.created_at", query.createdAfter())
                 .before("t.created_at", query.createdBefore());
         return opportunities.list(where, query.page());
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }
