@@ -57,11 +57,17 @@ class QueryStringBinding {
         binder.replaceValidators(beanValidation);
     }
 
+    /** Parses a parameter; of a parameter given more than once, the first value counts. */
     private static PropertyEditorSupport editor(Function<String, Object> parse) {
         return new PropertyEditorSupport() {
             @Override
             public void setAsText(String text) {
                 setValue(parse.apply(text));
+            }
+
+            @Override
+            public void setValue(Object value) {
+                super.setValue(value instanceof String[] values ? parse.apply(values[0]) : value);
             }
         };
     }

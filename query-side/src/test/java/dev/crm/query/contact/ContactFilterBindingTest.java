@@ -67,4 +67,14 @@ class ContactFilterBindingTest {
         verify(readModels).page(new ListContacts(null, null, null, null, null, null,
                 new PageQuery(1, 20, "createdAt", true)));
     }
+
+    @Test
+    void ofARepeatedParameterTheFirstValueCounts() throws Exception {
+        when(readModels.page(any())).thenReturn(new Page<>(0, List.of()));
+
+        mvc.perform(QueryStringTesting.get("/api/contacts?page=2&page=x&stage=new&stage=hot&tags=a&tags=b"));
+
+        verify(readModels).page(new ListContacts(ContactStage.NEW, null, null, null, null, List.of("a"),
+                new PageQuery(2, 20, "createdAt", true)));
+    }
 }
