@@ -9,12 +9,12 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Gives each record type its {@link RecordReads}, and answers {@link FindRecords} for all of them: the ids
@@ -39,10 +39,11 @@ public class RecordsById {
 
     @QueryHandler
     FoundRecords findAll(FindRecords query) {
-        Map<IdType, List<String>> idsByType = query.ids().stream()
-                .filter(id -> EventNames.recordType(id).map(readsByType::containsKey).orElse(false))
-                .collect(Collectors.groupingBy(id -> EventNames.recordType(id).orElseThrow(), LinkedHashMap::new,
-                        Collectors.toList()));
+        Map<IdType, List<String>> idsByType = new LinkedHashMap<>();
+        for (String id : query.ids()) {
+            EventNames.recordType(id).filter(readsByType::containsKey)
+                    .ifPresent(type -> idsByType.computeIfAbsent(type, t -> new ArrayList<>()).add(id));
+        }
         Map<String, Versioned<?>> found = new LinkedHashMap<>();
         idsByType.forEach((type, ids) -> found.putAll(readsByType.get(type).findAll(ids).byId()));
         return new FoundRecords(found);

@@ -8,6 +8,7 @@ import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
 import java.beans.PropertyEditorSupport;
 import java.lang.reflect.RecordComponent;
@@ -38,6 +39,11 @@ class QueryStringBinding {
         // Through the constructor only: each parameter is read by its name, and no other is looked at (the
         // firewall refuses to list a name such as NUL, a 500 if asked to).
         binder.setDeclarativeBinding(true);
+        // From the query string only: Spring would fill a parameter the query string lacks from a request
+        // header of the same name.
+        if (binder instanceof ExtendedServletRequestDataBinder servletBinder) {
+            servletBinder.setHeaderPredicate(header -> false);
+        }
         // Editors rather than converters: Spring falls back to its lenient defaults when a converter refuses.
         binder.registerCustomEditor(String.class, editor(QueryValues::text));
         binder.registerCustomEditor(Integer.class, editor(QueryValues::integer));

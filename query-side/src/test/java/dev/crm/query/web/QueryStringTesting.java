@@ -1,7 +1,7 @@
 package dev.crm.query.web;
 
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
@@ -30,7 +30,7 @@ public final class QueryStringTesting {
     }
 
     /** A GET of {@code uri} exactly as written: already percent-encoded. */
-    public static RequestBuilder get(String uri) {
+    public static MockHttpServletRequestBuilder get(String uri) {
         return MockMvcRequestBuilders.get(URI.create(uri));
     }
 
