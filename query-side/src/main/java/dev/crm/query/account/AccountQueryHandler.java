@@ -2,22 +2,22 @@ package dev.crm.query.account;
 
 import dev.crm.api.account.AccountQueries.AccountDependents;
 import dev.crm.api.account.AccountQueries.FindAccount;
-import dev.crm.api.account.AccountQueries.FindAccounts;
 import dev.crm.api.account.AccountQueries.FindAccountDependents;
 import dev.crm.api.account.AccountQueries.ListAccounts;
 import dev.crm.api.account.AccountView;
-import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.Rows;
+import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,40 +31,37 @@ import static dev.crm.query.sql.Rows.tags;
 @Component
 class AccountQueryHandler {
 
+    static final RecordRows ROWS = RecordRows.of(AccountProjection.GROUP, "account");
     private static final String SELECT = """
-            SELECT t.*, trim(concat_ws(' ', u.first_name, u.last_name)) AS assigned_to_name,
+            SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name,
                    (SELECT count(*) FROM read_model.contact c WHERE c.account_id = t.id) AS contact_count
               FROM read_model.account t
               LEFT JOIN read_model.app_user u ON u.id = t.assigned_to""";
-    private static final String BY_IDS = Rows.byIds(SELECT, "account");
-    private static final RowMapper<Versioned<AccountView>> ROW = (rs, n) -> new Versioned<>(new AccountView(
+    private static final RowMapper<AccountView> ROW = (rs, n) -> new AccountView(
             rs.getString("id"), rs.getString("name"), rs.getString("domain"), rs.getString("industry"),
-            rs.getString("phone"), rs.getString("assigned_to"), emptyToNull(rs.getString("assigned_to_name")),
+            rs.getString("phone"), rs.getString("assigned_to"), rs.getString("assigned_to_name"),
             tags(rs, "tags"), rs.getString("notes"), rs.getLong("contact_count"), instant(rs, "created_at"),
-            instant(rs, "updated_at")), rs.getLong("version"));
-    private static final PagedSql<AccountView> LIST = new PagedSql<>(SELECT, "account",
+            instant(rs, "updated_at"));
+    private static final PagedSql<AccountView> SQL = new PagedSql<>(SELECT, "account",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "name", "lower(t.name)"),
-            (rs, n) -> ROW.mapRow(rs, n).value());
+            ROW);
     private static final String DEPENDENTS = """
             SELECT (SELECT count(*) FROM read_model.contact WHERE account_id = :id) AS contacts,
                    (SELECT count(*) FROM read_model.opportunity
                      WHERE account_id = :id AND stage NOT IN ('closed_won', 'closed_lost')) AS open_opportunities""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final RecordReads<AccountView> accounts;
 
-    AccountQueryHandler(NamedParameterJdbcTemplate jdbc) {
+    AccountQueryHandler(NamedParameterJdbcTemplate jdbc, RecordsById recordsById) {
         this.jdbc = jdbc;
+        this.accounts = recordsById.reads(IdType.ACCOUNT, SQL, AccountView::id);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindAccount query) {
-        return Optional.ofNullable(findAll(new FindAccounts(List.of(query.accountId()))).byId().get(query.accountId()));
-    }
-
-    @QueryHandler
-    FoundRecords findAll(FindAccounts query) {
-        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.accountIds()), ROW), AccountView::id);
+        return accounts.find(query.id());
     }
 
     @QueryHandler
@@ -76,16 +73,12 @@ class AccountQueryHandler {
                 .after("t.created_at", query.createdAfter())
                 .before("t.created_at", query.createdBefore())
                 .containsAll("t.tags", query.tags());
-        return LIST.run(jdbc, where, query.page());
+        return accounts.list(where, query.page());
     }
 
     @QueryHandler
     AccountDependents dependents(FindAccountDependents query) {
         return jdbc.queryForObject(DEPENDENTS, Map.of("id", query.accountId()),
                 (rs, n) -> new AccountDependents(rs.getLong("contacts"), rs.getLong("open_opportunities")));
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

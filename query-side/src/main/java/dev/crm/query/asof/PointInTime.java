@@ -1,13 +1,12 @@
 package dev.crm.query.asof;
 
 import dev.crm.api.common.DeletionEvent;
+import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.user.AuthenticatedUser;
 import dev.crm.api.user.Role;
-import dev.crm.query.web.ListParams;
 import dev.crm.query.web.ReadModels;
-import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -53,21 +52,15 @@ public class PointInTime {
     }
 
     /**
-     * Answers {@code findQuery} live, or as of the request's {@code asOf} parameter when it has one.
+     * Answers {@code find} live, or as the record was at {@code asOf} when it is given.
      *
-     * @param id        the record's id (its aggregate identifier)
-     * @param group     the processing group of the projection that keeps the record's read model
-     * @param clearRows DELETE statements, each with one {@code ?} for the id, that remove the record's rows
-     *                  from that projection's tables before the replay
+     * @param rows where the record's rows are, in the tables of the projection that keeps them
      */
-    public <T> Versioned<T> find(HttpServletRequest request, Object findQuery, String id, String notFound,
-                                 String group, String... clearRows) {
-        ListParams params = ListParams.of(request);
-        Instant asOf = params.instant("asOf");
-        params.throwIfInvalid();
+    public <T> Versioned<T> find(FindRecord find, RecordRows rows, String notFound, Instant asOf) {
         if (asOf == null) {
-            return readModels.find(findQuery, notFound);
+            return readModels.find(find, notFound);
         }
+        String id = find.id();
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id, 0).asStream().toList();
         if (events.isEmpty()
                 || (events.get(events.size() - 1).getPayload() instanceof DeletionEvent && !mayReadDeleted())) {
@@ -80,17 +73,16 @@ public class PointInTime {
         if (upTo.isEmpty()) {
             throw new NotFoundException(notFound);
         }
-        EventHandlerInvoker projection = processing.eventProcessorByProcessingGroup(group,
+        EventHandlerInvoker projection = processing.eventProcessorByProcessingGroup(rows.group(),
                 AbstractEventProcessor.class).orElseThrow().eventHandlerInvoker();
         return rolledBack.execute(transaction -> {
             transaction.setRollbackOnly();
-            for (String clear : clearRows) {
-                jdbc.update(clear, id);
-            }
+            rows.idColumnByTable().forEach((table, idColumn) ->
+                    jdbc.update("DELETE FROM read_model." + table + " WHERE " + idColumn + " = ?", id));
             for (DomainEventMessage<?> event : upTo) {
                 replay(projection, event);
             }
-            return readModels.find(findQuery, notFound);
+            return readModels.find(find, notFound);
         });
     }
 

@@ -1,23 +1,22 @@
 package dev.crm.query.contact;
 
-import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
 import dev.crm.api.contact.ContactQueries.FindContact;
-import dev.crm.api.contact.ContactQueries.FindContacts;
 import dev.crm.api.contact.ContactQueries.ListContacts;
 import dev.crm.api.contact.ContactStage;
 import dev.crm.api.contact.ContactView;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.Rows;
+import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,43 +27,36 @@ import static dev.crm.query.sql.Rows.tags;
 @Component
 class ContactQueryHandler {
 
+    static final RecordRows ROWS = RecordRows.of(ContactProjection.GROUP, "contact");
     private static final String SELECT = """
             SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name,
                    a.name AS account_name
               FROM read_model.contact t
               LEFT JOIN read_model.app_user u ON u.id = t.assigned_to
               LEFT JOIN read_model.account a ON a.id = t.account_id""";
-    private static final String BY_IDS = Rows.byIds(SELECT, "contact");
-    private static final RowMapper<Versioned<ContactView>> ROW = (rs, n) -> new Versioned<>(new ContactView(
+    private static final RowMapper<ContactView> ROW = (rs, n) -> new ContactView(
             rs.getString("id"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
             rs.getString("phone"), rs.getString("title"),
             WireEnums.parse(ContactStage.class, rs.getString("stage")).orElseThrow(),
             rs.getString("account_id"), rs.getString("account_name"), rs.getString("assigned_to"),
             rs.getString("assigned_to_name"), tags(rs, "tags"), rs.getBoolean("email_opt_out"),
             rs.getBoolean("email_bounced"), rs.getString("notes"), instant(rs, "created_at"),
-            instant(rs, "updated_at")), rs.getLong("version"));
-    private static final PagedSql<ContactView> LIST = new PagedSql<>(SELECT, "contact",
+            instant(rs, "updated_at"));
+    private static final PagedSql<ContactView> SQL = new PagedSql<>(SELECT, "contact",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "lastName", "lower(t.last_name)",
                     "email", "lower(t.email)"),
-            (rs, n) -> ROW.mapRow(rs, n).value()).counting("stage", "assigned_to", "tags");
+            ROW).counting("stage", "assigned_to", "tags");
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final RecordReads<ContactView> contacts;
 
-    ContactQueryHandler(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    ContactQueryHandler(RecordsById recordsById) {
+        this.contacts = recordsById.reads(IdType.CONTACT, SQL, ContactView::id);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindContact query) {
-        return Optional.ofNullable(findAll(new FindContacts(List.of(query.contactId()))).byId()
-                .get(query.contactId()));
-    }
-
-    @QueryHandler
-    FoundRecords findAll(FindContacts query) {
-        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.contactIds()), ROW),
-                ContactView::id);
+        return contacts.find(query.id());
     }
 
     @QueryHandler
@@ -77,6 +69,6 @@ class ContactQueryHandler {
                 .after("t.created_at", query.createdAfter())
                 .before("t.created_at", query.createdBefore())
                 .containsAll("t.tags", query.tags());
-        return LIST.run(jdbc, where, query.page());
+        return contacts.list(where, query.page());
     }
 }

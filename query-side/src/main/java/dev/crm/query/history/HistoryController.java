@@ -2,13 +2,11 @@ package dev.crm.query.history;
 
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.NotFoundException;
-import dev.crm.api.common.PageQuery;
 import dev.crm.api.history.HistoryEntry;
 import dev.crm.api.history.HistoryQueries.ListHistory;
-import dev.crm.query.web.ListParams;
 import dev.crm.query.web.PageResponse;
 import dev.crm.query.web.ReadModels;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,15 +31,12 @@ class HistoryController {
 
     @GetMapping("/api/{resource}/{id}/history")
     PageResponse<HistoryEntry> history(@PathVariable String resource, @PathVariable String id,
-                                       HttpServletRequest request) {
+                                       @Valid EventPage page) {
         IdType type = RESOURCES.get(resource);
         if (type == null) {
             throw new NotFoundException("There is nothing at this path.");
         }
         type.requireMatch(id);
-        ListParams params = ListParams.of(request);
-        PageQuery page = EventOrder.page(params, false);
-        params.throwIfInvalid();
-        return PageResponse.of(readModels.page(new ListHistory(id, page)), page, request);
+        return PageResponse.of(readModels.page(new ListHistory(id, page.pageQuery())), page.pageQuery());
     }
 }

@@ -1,23 +1,22 @@
 package dev.crm.query.lead;
 
-import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
 import dev.crm.api.lead.LeadQueries.FindLead;
-import dev.crm.api.lead.LeadQueries.FindLeads;
 import dev.crm.api.lead.LeadQueries.ListLeads;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.api.lead.LeadView;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.Rows;
+import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,39 +26,34 @@ import static dev.crm.query.sql.Rows.instant;
 @Component
 class LeadQueryHandler {
 
+    static final RecordRows ROWS = RecordRows.of(LeadProjection.GROUP, "lead");
     private static final String SELECT = """
             SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name
               FROM read_model.lead t
               LEFT JOIN read_model.app_user u ON u.id = t.assigned_to""";
-    private static final String BY_IDS = Rows.byIds(SELECT, "lead");
-    private static final RowMapper<Versioned<LeadView>> ROW = (rs, n) -> new Versioned<>(new LeadView(
+    private static final RowMapper<LeadView> ROW = (rs, n) -> new LeadView(
             rs.getString("id"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
             rs.getString("phone"), rs.getString("company"),
             WireEnums.parse(LeadStatus.class, rs.getString("status")).orElseThrow(), rs.getString("source"),
             rs.getString("assigned_to"), rs.getString("assigned_to_name"),
             (Integer) rs.getObject("lead_score"), rs.getBoolean("email_opt_out"), rs.getBoolean("email_bounced"),
             instant(rs, "converted_at"), rs.getString("converted_contact_id"), rs.getString("notes"),
-            instant(rs, "created_at"), instant(rs, "updated_at")), rs.getLong("version"));
-    private static final PagedSql<LeadView> LIST = new PagedSql<>(SELECT, "lead",
+            instant(rs, "created_at"), instant(rs, "updated_at"));
+    private static final PagedSql<LeadView> SQL = new PagedSql<>(SELECT, "lead",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "lastName", "lower(t.last_name)",
                     "email", "lower(t.email)", "leadScore", "coalesce(t.lead_score, -1)"), // unscored leads rank lowest
-            (rs, n) -> ROW.mapRow(rs, n).value()).counting("status", "source", "assigned_to");
+            ROW).counting("status", "source", "assigned_to");
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final RecordReads<LeadView> leads;
 
-    LeadQueryHandler(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    LeadQueryHandler(RecordsById recordsById) {
+        this.leads = recordsById.reads(IdType.LEAD, SQL, LeadView::id);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindLead query) {
-        return Optional.ofNullable(findAll(new FindLeads(List.of(query.leadId()))).byId().get(query.leadId()));
-    }
-
-    @QueryHandler
-    FoundRecords findAll(FindLeads query) {
-        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.leadIds()), ROW), LeadView::id);
+        return leads.find(query.id());
     }
 
     @QueryHandler
@@ -72,6 +66,6 @@ class LeadQueryHandler {
                 .search(query.search(), "t.search_text")
                 .after("t.created_at", query.createdAfter())
                 .before("t.created_at", query.createdBefore());
-        return LIST.run(jdbc, where, query.page());
+        return leads.list(where, query.page());
     }
 }

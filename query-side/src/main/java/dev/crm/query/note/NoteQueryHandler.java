@@ -1,58 +1,49 @@
 package dev.crm.query.note;
 
-import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.note.NoteQueries.FindNote;
-import dev.crm.api.note.NoteQueries.FindNotes;
 import dev.crm.api.note.NoteQueries.ListNotes;
 import dev.crm.api.note.NoteView;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.Rows;
+import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static dev.crm.query.sql.Rows.instant;
 
 /** Answers note queries from the {@code note} table. */
 @Component
 class NoteQueryHandler {
 
+    static final RecordRows ROWS = RecordRows.of(NoteProjection.GROUP, "note");
     private static final String SELECT = "SELECT t.* FROM read_model.note t";
-    private static final String BY_IDS = Rows.byIds(SELECT, "note");
-    private static final RowMapper<Versioned<NoteView>> ROW = (rs, n) -> new Versioned<>(new NoteView(
-            rs.getString("id"), rs.getString("contact_id"), rs.getString("body"), rs.getString("author_id"),
-            instant(rs, "created_at"), instant(rs, "updated_at")), rs.getLong("version"));
-    private static final PagedSql<NoteView> LIST = new PagedSql<>(SELECT, "note",
-            Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at"), (rs, n) -> ROW.mapRow(rs, n).value());
+    /** A note's columns are its view's components, by name ({@code contact_id} is {@code contactId}). */
+    private static final PagedSql<NoteView> SQL = new PagedSql<>(SELECT, "note",
+            Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at"),
+            new DataClassRowMapper<>(NoteView.class));
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final RecordReads<NoteView> notes;
 
-    NoteQueryHandler(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    NoteQueryHandler(RecordsById recordsById) {
+        this.notes = recordsById.reads(IdType.NOTE, SQL, NoteView::id);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindNote query) {
-        return Optional.ofNullable(findAll(new FindNotes(List.of(query.noteId()))).byId().get(query.noteId()));
-    }
-
-    @QueryHandler
-    FoundRecords findAll(FindNotes query) {
-        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.noteIds()), ROW), NoteView::id);
+        return notes.find(query.id());
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Page
     Page list(ListNotes query) {
-        return LIST.run(jdbc, new SqlWhere().equal("t.contact_id", query.contactId()), query.page());
+        return notes.list(new SqlWhere().equal("t.contact_id", query.contactId()), query.page());
     }
 }

@@ -1,24 +1,23 @@
 package dev.crm.query.opportunity;
 
-import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
 import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
-import dev.crm.api.opportunity.OpportunityQueries.FindOpportunities;
 import dev.crm.api.opportunity.OpportunityQueries.ListOpportunities;
 import dev.crm.api.opportunity.OpportunityStage;
 import dev.crm.api.opportunity.OpportunityView;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.Rows;
+import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,43 +27,34 @@ import static dev.crm.query.sql.Rows.instant;
 @Component
 class OpportunityQueryHandler {
 
+    static final RecordRows ROWS = RecordRows.of(OpportunityProjection.GROUP, "opportunity");
     private static final String SELECT = """
-            SELECT t.*, trim(concat_ws(' ', u.first_name, u.last_name)) AS assigned_to_name,
+            SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name,
                    a.name AS account_name
               FROM read_model.opportunity t
               LEFT JOIN read_model.app_user u ON u.id = t.assigned_to
               LEFT JOIN read_model.account a ON a.id = t.account_id""";
-    private static final String BY_IDS = Rows.byIds(SELECT, "opportunity");
-    private static final RowMapper<Versioned<OpportunityView>> ROW = (rs, n) -> new Versioned<>(
-            new OpportunityView(rs.getString("id"), rs.getString("name"), rs.getBigDecimal("value"),
-                    rs.getString("currency"),
-                    WireEnums.parse(OpportunityStage.class, rs.getString("stage")).orElseThrow(),
-                    rs.getString("account_id"), rs.getString("account_name"), rs.getString("contact_id"),
-                    rs.getString("assigned_to"), emptyToNull(rs.getString("assigned_to_name")),
-                    rs.getObject("close_date", LocalDate.class), instant(rs, "created_at"),
-                    instant(rs, "updated_at")),
-            rs.getLong("version"));
-    private static final PagedSql<OpportunityView> LIST = new PagedSql<>(SELECT, "opportunity",
+    private static final RowMapper<OpportunityView> ROW = (rs, n) -> new OpportunityView(
+            rs.getString("id"), rs.getString("name"), rs.getBigDecimal("value"), rs.getString("currency"),
+            WireEnums.parse(OpportunityStage.class, rs.getString("stage")).orElseThrow(),
+            rs.getString("account_id"), rs.getString("account_name"), rs.getString("contact_id"),
+            rs.getString("assigned_to"), rs.getString("assigned_to_name"), rs.getObject("close_date", LocalDate.class),
+            instant(rs, "created_at"), instant(rs, "updated_at"));
+    private static final PagedSql<OpportunityView> SQL = new PagedSql<>(SELECT, "opportunity",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "name", "lower(t.name)",
                     "value", "t.value", "closeDate", "t.close_date"),
-            (rs, n) -> ROW.mapRow(rs, n).value());
+            ROW);
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final RecordReads<OpportunityView> opportunities;
 
-    OpportunityQueryHandler(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    OpportunityQueryHandler(RecordsById recordsById) {
+        this.opportunities = recordsById.reads(IdType.OPPORTUNITY, SQL, OpportunityView::id);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindOpportunity query) {
-        return Optional.ofNullable(findAll(new FindOpportunities(List.of(query.opportunityId()))).byId()
-                .get(query.opportunityId()));
-    }
-
-    @QueryHandler
-    FoundRecords findAll(FindOpportunities query) {
-        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.opportunityIds()), ROW), OpportunityView::id);
+        return opportunities.find(query.id());
     }
 
     @QueryHandler
@@ -78,10 +68,6 @@ class OpportunityQueryHandler {
                 .search(query.search(), "t.search_text")
                 .after("t.created_at", query.createdAfter())
                 .before("t.created_at", query.createdBefore());
-        return LIST.run(jdbc, where, query.page());
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
+        return opportunities.list(where, query.page());
     }
 }

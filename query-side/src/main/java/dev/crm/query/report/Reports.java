@@ -25,8 +25,8 @@ import java.util.Map;
  * processors, unlike the read models ({@code axon.eventhandling.processors.<group>.*} in the application
  * properties): they may lag behind writes by a moment, so every answer says up to which position of the
  * event store it is computed; they keep that position in the JDBC token store and are rebuilt from the
- * store into new tables while the old ones keep answering; and an event their handlers fail on is parked in the dead-letter queue, with the rest
- * of its record's events, instead of failing the write that caused it.
+ * store into new tables while the old ones keep answering; and an event their handlers fail on is parked in
+ * the dead-letter queue, with the rest of its record's events, instead of failing the write that caused it.
  */
 @Component
 class Reports {
@@ -54,8 +54,8 @@ class Reports {
                   FROM read_model.report_stage_visit WHERE entity_type = :type GROUP BY stage""",
                 Map.of("type", entity.entityType()), rs -> {
                     found.put(rs.getString("stage"), new StageDurations.Stage(rs.getString("stage"),
-                            rs.getLong("entered"), rs.getLong("left_count"), (Double) rs.getObject("mean", Double.class),
-                            (Double) rs.getObject("median", Double.class)));
+                            rs.getLong("entered"), rs.getLong("left_count"), rs.getObject("mean", Double.class),
+                            rs.getObject("median", Double.class)));
                 });
         List<StageDurations.Stage> stages = stagesOf(entity).stream()
                 .map(s -> found.getOrDefault(s, new StageDurations.Stage(s, 0, 0, null, null))).toList();

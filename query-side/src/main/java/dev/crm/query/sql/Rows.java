@@ -1,9 +1,6 @@
 package dev.crm.query.sql;
 
 
-import dev.crm.api.common.FoundRecords;
-import dev.crm.api.common.Versioned;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,10 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /** Conversions between read-model columns and Java values, the same for every projection. */
 public final class Rows {
@@ -57,12 +51,12 @@ public final class Rows {
 
     /**
      * A record type's {@code select} (which reads {@code FROM read_model.<table> t}) for the records whose ids
-     * are bound as {@code :ids} ({@link #ids}). Each id is looked up by the primary key in a subquery of its
+     * are bound as {@code :ids}, a {@code text[]}. Each id is looked up by the primary key in a subquery of its
      * own ({@code LIMIT 1} keeps the planner from merging it into a join): one statement for any number of ids,
      * and a plan that stays an index lookup even when it was cached while the table was still small (a plain
      * {@code id = ANY(:ids)} can get a sequential scan then, for good).
      */
-    public static String byIds(String select, String table) {
+    static String byIds(String select, String table) {
         return byIds(select, table, "unnest(:ids) AS k(id)");
     }
 
@@ -77,17 +71,6 @@ public final class Rows {
         }
         return select.replace(from, "FROM " + keys + " CROSS JOIN LATERAL (SELECT * FROM read_model." + table
                 + " r WHERE r.id = k.id LIMIT 1) t");
-    }
-
-    public static Map<String, Object> ids(List<String> ids) {
-        return Map.of("ids", array(ids));
-    }
-
-    /** Records by their id, as a {@code Find...s} query answers them. */
-    public static <V> FoundRecords byId(List<Versioned<V>> records, Function<V, String> id) {
-        Map<String, Versioned<?>> byId = new LinkedHashMap<>();
-        records.forEach(record -> byId.put(id.apply(record.value()), record));
-        return new FoundRecords(byId);
     }
 
     /** Axon's sequence number starts at 0; the API's version counts events from 1. */

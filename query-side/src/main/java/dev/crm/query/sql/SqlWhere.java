@@ -34,18 +34,17 @@ public final class SqlWhere {
 
     /** Strictly after. */
     public SqlWhere after(String column, Instant value) {
-        if (value != null) {
-            conditions.add(column + " > :" + bind(Timestamp.from(value)));
-            countKeys.add(null);
-            ranges.add(column);
-        }
-        return this;
+        return bound(column, " > ", value);
     }
 
     /** Strictly before. */
     public SqlWhere before(String column, Instant value) {
+        return bound(column, " < ", value);
+    }
+
+    private SqlWhere bound(String column, String comparison, Instant value) {
         if (value != null) {
-            conditions.add(column + " < :" + bind(Timestamp.from(value)));
+            conditions.add(column + comparison + ":" + bind(Timestamp.from(value)));
             countKeys.add(null);
             ranges.add(column);
         }

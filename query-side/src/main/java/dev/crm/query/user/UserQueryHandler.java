@@ -1,25 +1,25 @@
 package dev.crm.query.user;
 
-import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.user.AuthenticatedUser;
 import dev.crm.api.user.Role;
 import dev.crm.api.user.UserQueries.AuthenticateToken;
 import dev.crm.api.user.UserQueries.FindUser;
-import dev.crm.api.user.UserQueries.FindUsers;
 import dev.crm.api.user.UserQueries.ListUsers;
 import dev.crm.api.user.UserView;
 import dev.crm.api.common.WireEnums;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.Rows;
+import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,35 +29,32 @@ import static dev.crm.query.sql.Rows.instant;
 @Component
 class UserQueryHandler {
 
+    static final RecordRows ROWS = RecordRows.of(UserProjection.GROUP, "app_user").and("api_token", "user_id");
     private static final String NAME = "trim(concat_ws(' ', t.first_name, t.last_name))";
     private static final String SELECT = "SELECT t.*, " + NAME + " AS name FROM read_model.app_user t";
-    private static final String BY_IDS = Rows.byIds(SELECT, "app_user");
-    private static final RowMapper<Versioned<UserView>> ROW = (rs, n) -> new Versioned<>(new UserView(
+    private static final RowMapper<UserView> ROW = (rs, n) -> new UserView(
             rs.getString("id"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("name"),
             rs.getString("email"), role(rs.getString("role")), rs.getBoolean("active"),
-            instant(rs, "created_at"), instant(rs, "updated_at")), rs.getLong("version"));
-    private static final PagedSql<UserView> LIST = new PagedSql<>(SELECT, "app_user",
+            instant(rs, "created_at"), instant(rs, "updated_at"));
+    private static final PagedSql<UserView> SQL = new PagedSql<>(SELECT, "app_user",
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "lastName", "lower(t.last_name)",
                     "email", "lower(t.email)"),
-            (rs, n) -> ROW.mapRow(rs, n).value());
+            ROW);
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final RecordReads<UserView> users;
     private final TokenCache tokens;
 
-    UserQueryHandler(NamedParameterJdbcTemplate jdbc, TokenCache tokens) {
+    UserQueryHandler(NamedParameterJdbcTemplate jdbc, RecordsById recordsById, TokenCache tokens) {
         this.jdbc = jdbc;
+        this.users = recordsById.reads(IdType.USER, SQL, UserView::id);
         this.tokens = tokens;
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
     Optional<Versioned> find(FindUser query) {
-        return Optional.ofNullable(findAll(new FindUsers(List.of(query.userId()))).byId().get(query.userId()));
-    }
-
-    @QueryHandler
-    FoundRecords findAll(FindUsers query) {
-        return Rows.byId(jdbc.query(BY_IDS, Rows.ids(query.userIds()), ROW), UserView::id);
+        return users.find(query.id());
     }
 
     @QueryHandler
@@ -67,7 +64,7 @@ class UserQueryHandler {
                 .equal("t.role", query.role())
                 .equal("t.active", query.active())
                 .search(query.search(), "t.first_name", "t.last_name", NAME, "t.email");
-        return LIST.run(jdbc, where, query.page());
+        return users.list(where, query.page());
     }
 
     /** Asked on every request: answered from {@link TokenCache} when it can be. */

@@ -10,21 +10,7 @@ import java.util.List;
 public sealed interface AccountQueries {
 
     /** Answers an {@code Optional<Versioned<AccountView>>}. */
-    record FindAccount(String accountId) implements AccountQueries, FindRecord {
-
-        @Override
-        public String id() {
-            return accountId;
-        }
-
-        @Override
-        public FindAccounts forAll(List<String> ids) {
-            return new FindAccounts(ids);
-        }
-    }
-
-    /** Answers the {@code FoundRecords} of the accounts that exist, {@code Versioned<AccountView>} by id. */
-    record FindAccounts(List<String> accountIds) implements AccountQueries {
+    record FindAccount(String id) implements AccountQueries, FindRecord {
     }
 
     /** Answers a {@code Page<AccountView>}; {@code null} filters do not filter. */

@@ -3,15 +3,17 @@ package dev.crm.api.common;
 import java.util.List;
 
 /**
- * A question for one record by its id ({@code FindContact}), which can also be asked for many records of its
- * kind at once: a write that answers with the record it changed is read back together with the other writes
- * committed with it, in one query.
+ * A question for one record by its id ({@code FindContact}), answered with an {@code Optional<Versioned<V>>}
+ * of the record's view. It can also be asked for many records at once: a write that answers with the record
+ * it changed is read back together with the other writes committed with it, in one query.
  */
 public interface FindRecord {
 
     /** The id of the record asked for. */
     String id();
 
-    /** The same question for the records with these ids: answered with {@link FoundRecords}. */
-    Object forAll(List<String> ids);
+    /** The same question for the records with these ids. */
+    default FindRecords forAll(List<String> ids) {
+        return new FindRecords(ids);
+    }
 }

@@ -2,6 +2,6 @@ package dev.crm.api.common;
 
 import java.util.Map;
 
-/** The answer to a question for many records ({@link FindRecord#forAll}): the records that exist, by id. */
+/** The answer to {@link FindRecords}: the records that exist, {@code Versioned<V>} of their views by id. */
 public record FoundRecords(Map<String, Versioned<?>> byId) {
 }

@@ -10,21 +10,7 @@ import java.util.List;
 public sealed interface ContactQueries {
 
     /** Answers an {@code Optional<Versioned<ContactView>>}. */
-    record FindContact(String contactId) implements ContactQueries, FindRecord {
-
-        @Override
-        public String id() {
-            return contactId;
-        }
-
-        @Override
-        public FindContacts forAll(List<String> ids) {
-            return new FindContacts(ids);
-        }
-    }
-
-    /** Answers the {@code FoundRecords} of the contacts that exist, {@code Versioned<ContactView>} by id. */
-    record FindContacts(List<String> contactIds) implements ContactQueries {
+    record FindContact(String id) implements ContactQueries, FindRecord {
     }
 
     /** Answers the {@link ContactDependents} of a contact. */

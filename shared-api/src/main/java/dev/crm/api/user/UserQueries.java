@@ -3,27 +3,11 @@ package dev.crm.api.user;
 import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.PageQuery;
 
-import java.util.List;
-
 /** What can be asked of the user read model. */
 public sealed interface UserQueries {
 
     /** Answers an {@code Optional<Versioned<UserView>>}. */
-    record FindUser(String userId) implements UserQueries, FindRecord {
-
-        @Override
-        public String id() {
-            return userId;
-        }
-
-        @Override
-        public FindUsers forAll(List<String> ids) {
-            return new FindUsers(ids);
-        }
-    }
-
-    /** Answers the {@code FoundRecords} of the users that exist, {@code Versioned<UserView>} by id. */
-    record FindUsers(List<String> userIds) implements UserQueries {
+    record FindUser(String id) implements UserQueries, FindRecord {
     }
 
     /** Answers a {@code Page<UserView>}; {@code null} filters do not filter. */

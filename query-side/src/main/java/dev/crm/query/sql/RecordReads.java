@@ -1,0 +1,55 @@
+package dev.crm.query.sql;
+
+import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.Page;
+import dev.crm.api.common.PageQuery;
+import dev.crm.api.common.Versioned;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The questions every record type's read model answers the same way, from its {@link PagedSql}: one record by
+ * its id, many records by their ids (for {@link RecordsById}), and one page of a filtered list. Each row
+ * carries the record's {@code version}. {@link RecordsById#reads} makes them.
+ * <p>
+ * The answers are declared raw ({@code Optional<Versioned>}, {@code Page}) for the query handlers to return:
+ * Axon matches a query's expected answer against the handler's declared return type by raw class only.
+ */
+@SuppressWarnings("rawtypes")
+public final class RecordReads<V> {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PagedSql<V> sql;
+    private final Function<V, String> id;
+    private final String byIds;
+    private final RowMapper<Versioned<V>> versioned;
+
+    RecordReads(NamedParameterJdbcTemplate jdbc, PagedSql<V> sql, Function<V, String> id) {
+        this.jdbc = jdbc;
+        this.sql = sql;
+        this.id = id;
+        this.byIds = Rows.byIds(sql.select(), sql.table());
+        this.versioned = (rs, n) -> new Versioned<>(sql.rows().mapRow(rs, n), rs.getLong("version"));
+    }
+
+    public Optional<Versioned> find(String recordId) {
+        return Optional.ofNullable(findAll(List.of(recordId)).byId().get(recordId));
+    }
+
+    public FoundRecords findAll(List<String> ids) {
+        Map<String, Versioned<?>> byId = new LinkedHashMap<>();
+        jdbc.query(byIds, Map.of("ids", ids.toArray(String[]::new)), versioned)
+                .forEach(record -> byId.put(id.apply(record.value()), record));
+        return new FoundRecords(byId);
+    }
+
+    public Page list(SqlWhere where, PageQuery page) {
+        return sql.run(jdbc, where, page);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.crm.query.sql;
+
+import dev.crm.api.common.EventNames;
+import dev.crm.api.common.FindRecords;
+import dev.crm.api.common.FoundRecords;
+import dev.crm.api.common.IdType;
+import dev.crm.api.common.Versioned;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Gives each record type its {@link RecordReads}, and answers {@link FindRecords} for all of them: the ids
+ * are grouped by the kind of record their prefix names, each group read in one statement by its kind's reads.
+ */
+@Component
+public class RecordsById {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Map<IdType, RecordReads<?>> readsByType = new ConcurrentHashMap<>();
+
+    RecordsById(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The reads of the record type {@code type}, whose ids {@link FindRecords} then finds too. */
+    public <V> RecordReads<V> reads(IdType type, PagedSql<V> sql, Function<V, String> id) {
+        RecordReads<V> reads = new RecordReads<>(jdbc, sql, id);
+        readsByType.put(type, reads);
+        return reads;
+    }
+
+    @QueryHandler
+    FoundRecords findAll(FindRecords query) {
+        Map<IdType, List<String>> idsByType = new LinkedHashMap<>();
+        for (String id : query.ids()) {
+            EventNames.recordType(id).filter(readsByType::containsKey)
+                    .ifPresent(type -> idsByType.computeIfAbsent(type, t -> new ArrayList<>()).add(id));
+        }
+        Map<String, Versioned<?>> found = new LinkedHashMap<>();
+        idsByType.forEach((type, ids) -> found.putAll(readsByType.get(type).findAll(ids).byId()));
+        return new FoundRecords(found);
+    }
+}
