@@ -1,6 +1,7 @@
 package dev.crm.command.contact;
 
 import dev.crm.api.common.InvalidRequestException;
+import dev.crm.api.common.Patch;
 import dev.crm.api.common.VersionMismatchException;
 import dev.crm.api.contact.ContactCommands.CreateContact;
 import dev.crm.api.contact.ContactCommands.MarkContactDeleted;
@@ -40,8 +41,14 @@ class ContactAggregateTest {
     private static UpdateContact update(Long version, String firstName, String lastName, String email,
                                         ContactStage stage, String accountId, String assignedTo, List<String> tags,
                                         Boolean optOut) {
-        return new UpdateContact(ID, version, firstName, lastName, email, null, null, null, stage, accountId,
-                assignedTo, tags, optOut, null);
+        return new UpdateContact(ID, version, patch(firstName), patch(lastName), email, Patch.absent(),
+                Patch.absent(), Patch.absent(), stage, patch(accountId), patch(assignedTo),
+                tags == null ? Patch.absent() : Patch.of(tags), optOut, null);
+    }
+
+    /** Shorthand for these tests: {@code null} leaves the field out, {@code ""} clears it. */
+    static Patch<String> patch(String value) {
+        return value == null ? Patch.absent() : value.isEmpty() ? Patch.cleared() : Patch.of(value);
     }
 
     @Test
