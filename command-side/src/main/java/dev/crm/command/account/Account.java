@@ -65,21 +65,21 @@ class Account {
     void handle(UpdateAccount command) {
         Versions.check(command.expectedVersion());
         String newName = patch(name, command.name());
-        String newDomain = patch(domain, command.domain());
-        String newIndustry = patch(industry, command.industry());
-        String newPhone = patch(phone, command.phone());
-        String newNotes = patch(notes, command.notes());
+        String newDomain = command.domain().applyTo(domain);
+        String newIndustry = command.industry().applyTo(industry);
+        String newPhone = command.phone().applyTo(phone);
+        String newNotes = command.notes().applyTo(notes);
         requireName(newName);
 
         if (changed(name, newName) || changed(domain, newDomain) || changed(industry, newIndustry)
                 || changed(phone, newPhone) || changed(notes, newNotes)) {
             apply(new AccountDetailsCorrected(accountId, newName, newDomain, newIndustry, newPhone, newNotes));
         }
-        String newAssignee = patch(assignedTo, command.assignedTo());
+        String newAssignee = command.assignedTo().applyTo(assignedTo);
         if (changed(assignedTo, newAssignee)) {
             apply(new AccountAssigned(accountId, newAssignee));
         }
-        List<String> newTags = patch(tags, command.tags());
+        List<String> newTags = command.tags().clearedAs(List.of()).applyTo(tags);
         if (changed(tags, newTags)) {
             apply(new AccountTagsChanged(accountId, newTags));
         }

@@ -5,7 +5,7 @@ import dev.crm.api.contact.ContactCommands.MarkContactDeleted;
 import dev.crm.api.contact.ContactDependents;
 import dev.crm.api.contact.ContactQueries.FindContactDependents;
 import dev.crm.api.note.NoteCommands.DeleteNote;
-import dev.crm.api.opportunity.OpportunityCommands.UpdateOpportunity;
+import dev.crm.api.opportunity.OpportunityCommands.UnlinkOpportunityContact;
 import dev.crm.api.task.TaskCommands.DeleteTask;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -36,8 +36,7 @@ class ContactDeletionHandler {
             commands.sendAndWait(new DeleteTask(taskId, null, true));
         }
         for (String opportunityId : dependents.opportunityIds()) {
-            commands.sendAndWait(new UpdateOpportunity(opportunityId, null, null, null, null, null, null, "", null,
-                    null, false));
+            commands.sendAndWait(new UnlinkOpportunityContact(opportunityId));
         }
     }
 }

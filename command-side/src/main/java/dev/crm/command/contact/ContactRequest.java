@@ -8,6 +8,7 @@ import dev.crm.api.contact.ContactStage;
 import dev.crm.command.web.FreeText;
 import dev.crm.command.web.OnCreate;
 import dev.crm.command.web.OnUpdate;
+import dev.crm.command.web.RecordRequest;
 import dev.crm.command.web.WriteRequest;
 import dev.crm.command.web.constraints.NameRequired;
 import dev.crm.command.web.constraints.NotCleared;
@@ -44,15 +45,17 @@ record ContactRequest(
         Patch<@Tags List<String>> tags,
         @FreeText Patch<@Size(max = 10_000, message = AT_MOST) String> notes,
         Patch<Boolean> emailOptOut,
-        Patch<Boolean> emailBounced) implements NameRequired.Named {
+        Patch<Boolean> emailBounced) implements RecordRequest, NameRequired.Named {
 
-    CreateContact create(String id) {
+    @Override
+    public CreateContact create(String id) {
         return new CreateContact(id, firstName.value(), lastName.value(), email.value(), phone.value(), title.value(),
                 notes.value(), stage.value(), accountId.value(), assignedTo.value(), distinct(tags.value()),
                 Boolean.TRUE.equals(emailOptOut.value()), Boolean.TRUE.equals(emailBounced.value()));
     }
 
-    UpdateContact update(String id, Long expectedVersion) {
+    @Override
+    public UpdateContact update(String id, Long expectedVersion) {
         return new UpdateContact(id, expectedVersion, firstName, lastName, email.value(), phone, title, notes,
                 stage.value(), accountId, assignedTo, tags.map(RequestValues::distinct).clearedAs(List.of()),
                 emailOptOut.value(), emailBounced.value());

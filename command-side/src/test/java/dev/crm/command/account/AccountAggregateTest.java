@@ -1,5 +1,6 @@
 package dev.crm.command.account;
 
+import dev.crm.api.common.Patch;
 import dev.crm.api.account.AccountCommands.CreateAccount;
 import dev.crm.api.account.AccountCommands.DeleteAccount;
 import dev.crm.api.account.AccountCommands.UpdateAccount;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+
+import static dev.crm.command.Patches.text;
+import static dev.crm.command.Patches.value;
 
 class AccountAggregateTest {
 
@@ -39,7 +43,8 @@ class AccountAggregateTest {
 
     private static UpdateAccount update(Long version, String name, String domain, String assignedTo,
                                         List<String> tags) {
-        return new UpdateAccount(ID, version, name, domain, null, null, assignedTo, tags, null);
+        return new UpdateAccount(ID, version, name, text(domain), Patch.absent(), Patch.absent(), text(assignedTo),
+                value(tags), Patch.absent());
     }
 
     @Test

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static dev.crm.command.Patches.text;
+import static dev.crm.command.Patches.value;
+
 class ContactAggregateTest {
 
     private static final String ID = "cnt_01JD3Q8W6Y0T7K2M4N5P6R7S8V";
@@ -41,14 +44,8 @@ class ContactAggregateTest {
     private static UpdateContact update(Long version, String firstName, String lastName, String email,
                                         ContactStage stage, String accountId, String assignedTo, List<String> tags,
                                         Boolean optOut) {
-        return new UpdateContact(ID, version, patch(firstName), patch(lastName), email, Patch.absent(),
-                Patch.absent(), Patch.absent(), stage, patch(accountId), patch(assignedTo),
-                tags == null ? Patch.absent() : Patch.of(tags), optOut, null);
-    }
-
-    /** Shorthand for these tests: {@code null} leaves the field out, {@code ""} clears it. */
-    static Patch<String> patch(String value) {
-        return value == null ? Patch.absent() : value.isEmpty() ? Patch.cleared() : Patch.of(value);
+        return new UpdateContact(ID, version, text(firstName), text(lastName), email, Patch.absent(),
+                Patch.absent(), Patch.absent(), stage, text(accountId), text(assignedTo), value(tags), optOut, null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.crm.command.opportunity;
 
+import dev.crm.api.common.Patch;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.common.VersionMismatchException;
 import dev.crm.api.opportunity.OpportunityCommands.CreateOpportunity;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import static dev.crm.command.Patches.text;
+import static dev.crm.command.Patches.value;
+
 class OpportunityAggregateTest {
 
     private static final String ID = "opp_01JD3Q8W6Y0T7K2M4N5P6R7S8V";
@@ -41,8 +45,8 @@ class OpportunityAggregateTest {
     private static UpdateOpportunity update(Long version, String name, BigDecimal value, OpportunityStage stage,
                                             String accountId, String contactId, String assignedTo,
                                             LocalDate closeDate, boolean clearCloseDate) {
-        return new UpdateOpportunity(ID, version, name, value, null, stage, accountId, contactId, assignedTo,
-                closeDate, clearCloseDate);
+        return new UpdateOpportunity(ID, version, name, value, null, stage, text(accountId), text(contactId),
+                text(assignedTo), clearCloseDate ? Patch.cleared() : value(closeDate));
     }
 
     @Test

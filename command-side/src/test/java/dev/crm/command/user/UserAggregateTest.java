@@ -1,5 +1,6 @@
 package dev.crm.command.user;
 
+import dev.crm.api.common.Patch;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.common.NotFoundException;
@@ -51,7 +52,7 @@ class UserAggregateTest {
     @Test
     void renamingChangingRoleAndDeactivatingAreSeparateEvents() {
         fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"))
-                .when(new UpdateUser(ID, null, "Alexandra", null, null, Role.ADMIN, false))
+                .when(new UpdateUser(ID, null, Patch.of("Alexandra"), Patch.absent(), null, Role.ADMIN, false))
                 .expectEvents(new UserDetailsCorrected(ID, "Alexandra", "Johnson", "alex@example.com"),
                         new UserRoleChanged(ID, Role.MEMBER, Role.ADMIN),
                         new TokenRevoked(ID, TOKEN),
@@ -62,7 +63,7 @@ class UserAggregateTest {
     void deactivationRevokesEveryLiveToken() {
         fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"), new TokenIssued(ID, OTHER_TOKEN, "hash2"),
                         new TokenRevoked(ID, TOKEN))
-                .when(new UpdateUser(ID, null, null, null, null, null, false))
+                .when(new UpdateUser(ID, null, Patch.absent(), Patch.absent(), null, null, false))
                 .expectEvents(new TokenRevoked(ID, OTHER_TOKEN), new UserDeactivated(ID));
     }
 
@@ -70,14 +71,14 @@ class UserAggregateTest {
     void aDeactivatedUserCanBeReactivatedWithoutItsOldTokens() {
         fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"), new TokenRevoked(ID, TOKEN),
                         new UserDeactivated(ID))
-                .when(new UpdateUser(ID, null, null, null, null, null, true))
+                .when(new UpdateUser(ID, null, Patch.absent(), Patch.absent(), null, null, true))
                 .expectEvents(new UserReactivated(ID));
     }
 
     @Test
     void reactivatingAUserDeactivatedBeforeTokensWereRevokedRevokesThemThen() {
         fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"), new UserDeactivated(ID))
-                .when(new UpdateUser(ID, null, null, null, null, null, true))
+                .when(new UpdateUser(ID, null, Patch.absent(), Patch.absent(), null, null, true))
                 .expectEvents(new TokenRevoked(ID, TOKEN), new UserReactivated(ID));
     }
 
