@@ -80,7 +80,8 @@ public class RequestBodyConverter extends AbstractHttpMessageConverter<Object> {
         List<FieldProblem> problems = new ArrayList<>();
         for (String name : List.copyOf(fields.propertyNames())) {
             RecordComponent component = components.get(name);
-            JsonNode value = fields.get(name);
+            JsonNode value = component == null || component.isAnnotationPresent(FreeText.class) ? fields.get(name)
+                    : stripped(fields.get(name));
             FieldProblem problem = component == null
                     ? FieldProblem.worded(name, readOnly.contains(name) ? "readOnlyField" : "unknownField",
                             readOnly.contains(name) ? "is read-only" : "is not a known field")
@@ -89,8 +90,8 @@ public class RequestBodyConverter extends AbstractHttpMessageConverter<Object> {
             if (problem != null) {
                 problems.add(problem);
                 fields.remove(name);
-            } else if (!component.isAnnotationPresent(FreeText.class)) {
-                fields.set(name, stripped(value));
+            } else {
+                fields.set(name, value);
             }
         }
         return problems;
