@@ -10,17 +10,18 @@ import dev.crm.command.web.OnCreate;
 import dev.crm.command.web.OnUpdate;
 import dev.crm.command.web.RecordRequest;
 import dev.crm.command.web.WriteRequest;
+import dev.crm.command.web.constraints.Kind;
 import dev.crm.command.web.constraints.NameRequired;
 import dev.crm.command.web.constraints.NotCleared;
 import dev.crm.command.web.constraints.Reference;
 import dev.crm.command.web.constraints.RequestValues;
 import dev.crm.command.web.constraints.Required;
-import dev.crm.command.web.constraints.Tags;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
+import static dev.crm.command.web.constraints.Kind.Of.TAGS;
 import static dev.crm.command.web.constraints.RequestValues.distinct;
 import static dev.crm.command.web.constraints.Shapes.AT_MOST;
 import static dev.crm.command.web.constraints.Shapes.EMAIL;
@@ -42,7 +43,7 @@ record ContactRequest(
         Patch<ContactStage> stage,
         Patch<@Reference(IdType.ACCOUNT) String> accountId,
         Patch<@Reference(IdType.USER) String> assignedTo,
-        Patch<@Tags List<String>> tags,
+        Patch<@Kind(TAGS) List<String>> tags,
         @FreeText Patch<@Size(max = 10_000, message = AT_MOST) String> notes,
         Patch<Boolean> emailOptOut,
         Patch<Boolean> emailBounced) implements RecordRequest, NameRequired.Named {

@@ -6,7 +6,7 @@ import dev.crm.api.lead.LeadCommands.ConvertLead;
 import dev.crm.api.opportunity.OpportunityStage;
 import dev.crm.command.common.Values;
 import dev.crm.command.web.WriteRequest;
-import dev.crm.command.web.constraints.Amount;
+import dev.crm.command.web.constraints.Kind;
 import dev.crm.command.web.constraints.Reference;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -20,6 +20,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.math.BigDecimal;
 
+import static dev.crm.command.web.constraints.Kind.Of.AMOUNT;
 import static dev.crm.command.web.constraints.Shapes.AT_MOST;
 
 /**
@@ -34,7 +35,7 @@ record ConvertLeadRequest(
         @Reference(IdType.ACCOUNT) String accountId,
         Boolean createOpportunity,
         Patch<@Size(max = 200, message = AT_MOST) String> opportunityName,
-        Patch<@Amount BigDecimal> opportunityValue,
+        Patch<@Kind(AMOUNT) BigDecimal> opportunityValue,
         Patch<OpportunityStage> opportunityStage) {
 
     /** What an empty body asks for. */

@@ -10,9 +10,7 @@ import dev.crm.command.web.OnCreate;
 import dev.crm.command.web.OnUpdate;
 import dev.crm.command.web.RecordRequest;
 import dev.crm.command.web.WriteRequest;
-import dev.crm.command.web.constraints.Amount;
-import dev.crm.command.web.constraints.Currency;
-import dev.crm.command.web.constraints.IsoDate;
+import dev.crm.command.web.constraints.Kind;
 import dev.crm.command.web.constraints.NotCleared;
 import dev.crm.command.web.constraints.Reference;
 import dev.crm.command.web.constraints.RequestValues;
@@ -21,6 +19,9 @@ import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 
+import static dev.crm.command.web.constraints.Kind.Of.AMOUNT;
+import static dev.crm.command.web.constraints.Kind.Of.CURRENCY;
+import static dev.crm.command.web.constraints.Kind.Of.ISO_DATE;
 import static dev.crm.command.web.constraints.Shapes.AT_MOST;
 
 /** The body of {@code POST /api/opportunities/} and of {@code PATCH /api/opportunities/{id}/}. */
@@ -28,13 +29,13 @@ import static dev.crm.command.web.constraints.Shapes.AT_MOST;
 record OpportunityRequest(
         @Required(groups = OnCreate.class) @NotCleared(groups = OnUpdate.class)
         Patch<@Size(max = 200, message = AT_MOST) String> name,
-        @NotCleared(groups = OnUpdate.class) Patch<@Amount BigDecimal> value,
-        @NotCleared(groups = OnUpdate.class) Patch<@Currency String> currency,
+        @NotCleared(groups = OnUpdate.class) Patch<@Kind(AMOUNT) BigDecimal> value,
+        @NotCleared(groups = OnUpdate.class) Patch<@Kind(CURRENCY) String> currency,
         Patch<OpportunityStage> stage,
         Patch<@Reference(IdType.ACCOUNT) String> accountId,
         Patch<@Reference(IdType.CONTACT) String> contactId,
         Patch<@Reference(IdType.USER) String> assignedTo,
-        Patch<@IsoDate String> closeDate) implements RecordRequest {
+        Patch<@Kind(ISO_DATE) String> closeDate) implements RecordRequest {
 
     @Override
     public CreateOpportunity create(String id) {

@@ -9,13 +9,14 @@ import dev.crm.command.web.OnCreate;
 import dev.crm.command.web.OnUpdate;
 import dev.crm.command.web.RecordRequest;
 import dev.crm.command.web.WriteRequest;
-import dev.crm.command.web.constraints.IsoInstant;
+import dev.crm.command.web.constraints.Kind;
 import dev.crm.command.web.constraints.NotCleared;
 import dev.crm.command.web.constraints.Reference;
 import dev.crm.command.web.constraints.RequestValues;
 import dev.crm.command.web.constraints.Required;
 import jakarta.validation.constraints.Size;
 
+import static dev.crm.command.web.constraints.Kind.Of.ISO_INSTANT;
 import static dev.crm.command.web.constraints.Shapes.AT_MOST;
 
 /** The body of {@code POST /api/tasks/} and of {@code PATCH /api/tasks/{id}/}. */
@@ -23,7 +24,7 @@ import static dev.crm.command.web.constraints.Shapes.AT_MOST;
 record TaskRequest(
         @Required(groups = OnCreate.class) @NotCleared(groups = OnUpdate.class)
         Patch<@Size(max = 200, message = AT_MOST) String> title,
-        Patch<@IsoInstant String> dueAt,
+        Patch<@Kind(ISO_INSTANT) String> dueAt,
         Patch<TaskStatus> status,
         Patch<@Reference(IdType.CONTACT) String> contactId,
         Patch<@Reference(IdType.USER) String> assignedTo) implements RecordRequest {

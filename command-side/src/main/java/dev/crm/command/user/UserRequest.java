@@ -9,8 +9,8 @@ import dev.crm.command.web.OnUpdate;
 import dev.crm.command.web.WriteRequest;
 import dev.crm.command.web.constraints.NameRequired;
 import dev.crm.command.web.constraints.NotCleared;
-import dev.crm.command.web.constraints.NotSent;
 import dev.crm.command.web.constraints.Required;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -28,7 +28,7 @@ record UserRequest(
         @Required(groups = OnCreate.class) @NotCleared(groups = OnUpdate.class)
         Patch<@Size(max = MAX_EMAIL, message = AT_MOST) @Pattern(regexp = EMAIL, message = NOT_AN_EMAIL) String> email,
         Patch<Role> role,
-        @NotSent(groups = OnCreate.class, message = "a new user is always active") Patch<Boolean> active)
+        Patch<@Null(groups = OnCreate.class, message = "a new user is always active") Boolean> active)
         implements NameRequired.Named {
 
     CreateUser create(String id, ApiTokens token) {
