@@ -1,10 +1,10 @@
 package dev.crm.command.account;
 
-import dev.crm.api.common.FindRecord;
-import dev.crm.api.common.IdType;
 import dev.crm.api.account.AccountCommands.DeleteAccount;
 import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountView;
+import dev.crm.api.common.FindRecord;
+import dev.crm.api.common.IdType;
 import dev.crm.command.web.RecordCommandController;
 import dev.crm.command.web.RecordWrites;
 import org.springframework.web.bind.annotation.RequestMapping;

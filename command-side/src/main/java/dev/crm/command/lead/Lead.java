@@ -1,7 +1,7 @@
 package dev.crm.command.lead;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.FieldError;
 import dev.crm.api.lead.LeadCommands.CreateLead;

@@ -8,7 +8,7 @@ import dev.crm.api.note.NoteCommands.DeleteNote;
 import dev.crm.api.note.NoteCommands.EditNote;
 import dev.crm.api.note.NoteQueries.FindNote;
 import dev.crm.api.note.NoteView;
-import dev.crm.command.directory.RecordDirectory;
+import dev.crm.command.directory.OtherRecords;
 import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.OnCreate;
 import dev.crm.command.web.OnUpdate;
@@ -29,17 +29,17 @@ import org.springframework.web.bind.annotation.RestController;
 class NoteCommandController {
 
     private final RecordWrites writes;
-    private final RecordDirectory directory;
+    private final OtherRecords records;
 
-    NoteCommandController(RecordWrites writes, RecordDirectory directory) {
+    NoteCommandController(RecordWrites writes, OtherRecords records) {
         this.writes = writes;
-        this.directory = directory;
+        this.records = records;
     }
 
     @PostMapping(path = "/api/contacts/{contactId}/notes", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Versioned<NoteView>> add(@PathVariable String contactId,
                                             @Validated(OnCreate.class) @RequestBody NoteRequest body) {
-        if (!IdType.CONTACT.matches(contactId) || !directory.exists(contactId)) {
+        if (!IdType.CONTACT.matches(contactId) || !records.exists(contactId)) {
             throw new NotFoundException("no contact with id " + contactId);
         }
         String id = IdType.NOTE.newId();

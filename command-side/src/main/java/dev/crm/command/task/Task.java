@@ -1,7 +1,7 @@
 package dev.crm.command.task;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.task.TaskCommands.CreateTask;
 import dev.crm.api.task.TaskCommands.DeleteTask;

@@ -1,7 +1,7 @@
 package dev.crm.command.user;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.NotFoundException;
 import dev.crm.api.user.Role;

@@ -1,6 +1,5 @@
 package dev.crm.command.account;
 
-import dev.crm.api.common.Patch;
 import dev.crm.api.account.AccountCommands.CreateAccount;
 import dev.crm.api.account.AccountCommands.DeleteAccount;
 import dev.crm.api.account.AccountCommands.UpdateAccount;
@@ -12,7 +11,9 @@ import dev.crm.api.account.AccountEvents.AccountTagsChanged;
 import dev.crm.api.account.AccountQueries;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.InvalidRequestException;
+import dev.crm.api.common.Patch;
 import dev.crm.api.common.VersionMismatchException;
+import dev.crm.command.directory.OtherRecords;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,8 @@ import java.util.List;
 
 import static dev.crm.command.Patches.text;
 import static dev.crm.command.Patches.value;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 class AccountAggregateTest {
 
@@ -38,7 +41,9 @@ class AccountAggregateTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
         dependents = new AccountQueries.AccountDependents(0, 0);
-        fixture.registerInjectableResource((AccountDependents) accountId -> dependents);
+        OtherRecords records = mock(OtherRecords.class);
+        when(records.dependentsOfAccount(ID)).thenAnswer(call -> dependents);
+        fixture.registerInjectableResource(records);
     }
 
     private static UpdateAccount update(Long version, String name, String domain, String assignedTo,

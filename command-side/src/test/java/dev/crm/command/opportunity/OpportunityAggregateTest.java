@@ -1,7 +1,7 @@
 package dev.crm.command.opportunity;
 
-import dev.crm.api.common.Patch;
 import dev.crm.api.common.InvalidRequestException;
+import dev.crm.api.common.Patch;
 import dev.crm.api.common.VersionMismatchException;
 import dev.crm.api.opportunity.OpportunityCommands.CreateOpportunity;
 import dev.crm.api.opportunity.OpportunityCommands.DeleteOpportunity;

@@ -1,7 +1,7 @@
 package dev.crm.command.task;
 
-import dev.crm.api.common.Patch;
 import dev.crm.api.common.InvalidRequestException;
+import dev.crm.api.common.Patch;
 import dev.crm.api.task.TaskCommands.CreateTask;
 import dev.crm.api.task.TaskCommands.DeleteTask;
 import dev.crm.api.task.TaskCommands.UpdateTask;

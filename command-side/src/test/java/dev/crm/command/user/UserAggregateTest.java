@@ -1,9 +1,9 @@
 package dev.crm.command.user;
 
-import dev.crm.api.common.Patch;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.common.NotFoundException;
+import dev.crm.api.common.Patch;
 import dev.crm.api.user.Role;
 import dev.crm.api.user.UserCommands.CreateUser;
 import dev.crm.api.user.UserCommands.IssueToken;

@@ -1,6 +1,6 @@
 package dev.crm.command.web;
 
-import dev.crm.command.directory.RecordDirectory;
+import dev.crm.command.directory.OtherRecords;
 import dev.crm.command.web.constraints.Reference;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorFactory;
@@ -19,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 /**
  * Reads a request body as the API does, without a server: the {@link RequestBodyConverter}, then Bean
  * Validation with a group; answers each field's first problem, by field. A problem found while reading is
@@ -32,16 +36,15 @@ public final class RequestBodies {
     private final Validator validator;
 
     public RequestBodies(Set<String> existing) {
-        RecordDirectory directory = org.mockito.Mockito.mock(RecordDirectory.class);
-        org.mockito.Mockito.when(directory.exists(org.mockito.ArgumentMatchers.anyString()))
-                .thenAnswer(call -> existing.contains(call.<String>getArgument(0)));
+        OtherRecords records = mock(OtherRecords.class);
+        when(records.exists(anyString())).thenAnswer(call -> existing.contains(call.<String>getArgument(0)));
         ConstraintValidatorFactory defaults = Validation.byDefaultProvider().configure()
                 .getDefaultConstraintValidatorFactory();
         validator = Validation.byDefaultProvider().configure()
                 .constraintValidatorFactory(new ConstraintValidatorFactory() {
                     @Override
                     public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
-                        return key == Reference.Validator.class ? key.cast(new Reference.Validator(directory))
+                        return key == Reference.Validator.class ? key.cast(new Reference.Validator(records))
                                 : defaults.getInstance(key);
                     }
 

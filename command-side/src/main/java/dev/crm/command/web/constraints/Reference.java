@@ -1,7 +1,7 @@
 package dev.crm.command.web.constraints;
 
 import dev.crm.api.common.IdType;
-import dev.crm.command.directory.RecordDirectory;
+import dev.crm.command.directory.OtherRecords;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -32,14 +32,14 @@ public @interface Reference {
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Created by Spring's constraint validator factory, which hands it the directory. */
+    /** Created by Spring's constraint validator factory, which hands it the query side's answers. */
     class Validator implements ConstraintValidator<Reference, String> {
 
-        private final RecordDirectory directory;
+        private final OtherRecords records;
         private IdType type;
 
-        public Validator(RecordDirectory directory) {
-            this.directory = directory;
+        public Validator(OtherRecords records) {
+            this.records = records;
         }
 
         @Override
@@ -54,7 +54,7 @@ public @interface Reference {
             }
             // a well-formed id holds only letters, digits and "_": nothing a message template would read
             String problem = !type.matches(id) ? "must be a " + type.entityType() + " id (" + type.prefix() + "...)"
-                    : !directory.exists(id) ? "refers to no existing record: " + id : null;
+                    : !records.exists(id) ? "refers to no existing record: " + id : null;
             if (problem != null) {
                 context.disableDefaultConstraintViolation();
                 context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
