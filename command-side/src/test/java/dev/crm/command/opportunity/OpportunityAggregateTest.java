@@ -5,6 +5,7 @@ import dev.crm.api.common.Patch;
 import dev.crm.api.common.VersionMismatchException;
 import dev.crm.api.opportunity.OpportunityCommands.CreateOpportunity;
 import dev.crm.api.opportunity.OpportunityCommands.DeleteOpportunity;
+import dev.crm.api.opportunity.OpportunityCommands.UnlinkOpportunityContact;
 import dev.crm.api.opportunity.OpportunityCommands.UpdateOpportunity;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityAccountChanged;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityAssigned;
@@ -92,6 +93,16 @@ class OpportunityAggregateTest {
                         new OpportunityAssigned(ID, null),
                         new OpportunityAccountChanged(ID, null),
                         new OpportunityContactChanged(ID, CONTACT));
+    }
+
+    @Test
+    void unlinkingTheContactRecordsItOnlyWhenThereIsOne() {
+        fixture.given(CREATED, new OpportunityContactChanged(ID, CONTACT))
+                .when(new UnlinkOpportunityContact(ID))
+                .expectEvents(new OpportunityContactChanged(ID, null));
+        fixture.given(CREATED)
+                .when(new UnlinkOpportunityContact(ID))
+                .expectNoEvents();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.crm.api.common.Patch;
 import dev.crm.api.user.Role;
 import dev.crm.api.user.UserCommands.CreateUser;
 import dev.crm.api.user.UserCommands.IssueToken;
+import dev.crm.api.user.UserCommands.ReinstateAdmin;
 import dev.crm.api.user.UserCommands.RevokeToken;
 import dev.crm.api.user.UserCommands.UpdateUser;
 import dev.crm.api.user.UserEvents.TokenIssued;
@@ -57,6 +58,17 @@ class UserAggregateTest {
                         new UserRoleChanged(ID, Role.MEMBER, Role.ADMIN),
                         new TokenRevoked(ID, TOKEN),
                         new UserDeactivated(ID));
+    }
+
+    @Test
+    void reinstatingAnAdminMakesItAnActiveAdminAgain() {
+        fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"), new TokenRevoked(ID, TOKEN),
+                        new UserDeactivated(ID))
+                .when(new ReinstateAdmin(ID))
+                .expectEvents(new UserRoleChanged(ID, Role.MEMBER, Role.ADMIN), new UserReactivated(ID));
+        fixture.given(new UserCreated(ID, "Alex", "Johnson", "alex@example.com", Role.ADMIN))
+                .when(new ReinstateAdmin(ID))
+                .expectNoEvents();
     }
 
     @Test
