@@ -12,12 +12,10 @@ import dev.crm.api.lead.LeadQueries.FindLead;
 import dev.crm.api.lead.LeadView;
 import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
 import dev.crm.api.opportunity.OpportunityView;
-import dev.crm.command.web.GroupCommit;
 import dev.crm.command.web.ReadBack;
 import dev.crm.command.web.RecordCommandController;
 import dev.crm.command.web.RecordWrites;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,15 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/leads")
 class LeadCommandController extends RecordCommandController<LeadRequest, LeadView> {
 
-    private final CommandGateway commandGateway;
-    private final GroupCommit groupCommit;
+    private final RecordWrites writes;
     private final ReadBack readBack;
 
-    LeadCommandController(RecordWrites writes, CommandGateway commandGateway, GroupCommit groupCommit,
-                          ReadBack readBack) {
+    LeadCommandController(RecordWrites writes, ReadBack readBack) {
         super(writes, IdType.LEAD, "/api/leads/{id}/");
-        this.commandGateway = commandGateway;
-        this.groupCommit = groupCommit;
+        this.writes = writes;
         this.readBack = readBack;
     }
 
@@ -58,7 +53,7 @@ class LeadCommandController extends RecordCommandController<LeadRequest, LeadVie
                                @Valid @RequestBody(required = false) ConvertLeadRequest body) {
         IdType.LEAD.requireMatch(id);
         var command = (body == null ? ConvertLeadRequest.CONTACT_ONLY : body).command(id);
-        return groupCommit.run(() -> commandGateway.<LeadConversion>sendAndWait(command), done -> new ConversionResponse(
+        return writes.send(command, (LeadConversion done) -> new ConversionResponse(
                 readBack.<LeadView>find(new FindLead(id)).value(),
                 readBack.<ContactView>find(new FindContact(done.contactId())).value(),
                 done.accountId() == null ? null : readBack.<AccountView>find(new FindAccount(done.accountId())).value(),

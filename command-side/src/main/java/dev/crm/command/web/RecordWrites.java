@@ -6,6 +6,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import java.util.function.Function;
+
 /**
  * A request's write as every record's controller makes it: one command, sent through the {@link GroupCommit},
  * answered with the record as the read model shows it afterwards (201 and its location for a create, 204 for
@@ -30,6 +32,11 @@ public class RecordWrites {
 
     public <T> Versioned<T> update(Object command, FindRecord find) {
         return writes.run(() -> commands.sendAndWait(command), find);
+    }
+
+    /** Sends a command that answers something, and answers what {@code answer} reads, given that. */
+    public <R, T> T send(Object command, Function<R, T> answer) {
+        return writes.run(() -> commands.<R>sendAndWait(command), answer);
     }
 
     public ResponseEntity<Void> delete(Object command) {

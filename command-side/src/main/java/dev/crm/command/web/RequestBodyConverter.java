@@ -115,8 +115,8 @@ public class RequestBodyConverter extends AbstractHttpMessageConverter<Object> {
             return FieldProblem.worded(field, "typeMismatch.enum", "must be one of: " + WireEnums.allowed(enumType),
                     WireEnums.allowed(enumType));
         }
-        String code = type.isCollectionLikeType() ? "typeMismatch.list" : "typeMismatch." + type.getRawClass().getName();
-        return FieldProblem.worded(field, code, "has an invalid value");
+        String typeName = type.isCollectionLikeType() ? "list" : type.getRawClass().getName();
+        return FieldProblem.worded(field, "typeMismatch." + typeName, "has an invalid value");
     }
 
     private boolean reads(JavaType type, JsonNode value) {
