@@ -3,7 +3,6 @@ package dev.crm.command.account;
 import dev.crm.api.account.AccountCommands.DeleteAccount;
 import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountView;
-import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.IdType;
 import dev.crm.command.web.RecordCommandController;
 import dev.crm.command.web.RecordWrites;
@@ -16,16 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountCommandController extends RecordCommandController<AccountRequest, AccountView> {
 
     AccountCommandController(RecordWrites writes) {
-        super(writes, IdType.ACCOUNT, "/api/accounts/{id}/");
-    }
-
-    @Override
-    protected FindRecord find(String id) {
-        return new FindAccount(id);
-    }
-
-    @Override
-    protected Object deletion(String id, Long expectedVersion) {
-        return new DeleteAccount(id, expectedVersion);
+        super(writes, IdType.ACCOUNT, "/api/accounts/{id}/", FindAccount::new, DeleteAccount::new);
     }
 }

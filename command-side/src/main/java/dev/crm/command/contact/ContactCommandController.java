@@ -1,6 +1,5 @@
 package dev.crm.command.contact;
 
-import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.IdType;
 import dev.crm.api.contact.ContactCommands.DeleteContact;
 import dev.crm.api.contact.ContactQueries.FindContact;
@@ -16,16 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactCommandController extends RecordCommandController<ContactRequest, ContactView> {
 
     ContactCommandController(RecordWrites writes) {
-        super(writes, IdType.CONTACT, "/api/contacts/{id}/");
-    }
-
-    @Override
-    protected FindRecord find(String id) {
-        return new FindContact(id);
-    }
-
-    @Override
-    protected Object deletion(String id, Long expectedVersion) {
-        return new DeleteContact(id, expectedVersion);
+        super(writes, IdType.CONTACT, "/api/contacts/{id}/", FindContact::new, DeleteContact::new);
     }
 }

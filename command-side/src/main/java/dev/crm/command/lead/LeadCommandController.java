@@ -2,7 +2,6 @@ package dev.crm.command.lead;
 
 import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountView;
-import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.IdType;
 import dev.crm.api.contact.ContactQueries.FindContact;
 import dev.crm.api.contact.ContactView;
@@ -32,19 +31,9 @@ class LeadCommandController extends RecordCommandController<LeadRequest, LeadVie
     private final ReadBack readBack;
 
     LeadCommandController(RecordWrites writes, ReadBack readBack) {
-        super(writes, IdType.LEAD, "/api/leads/{id}/");
+        super(writes, IdType.LEAD, "/api/leads/{id}/", FindLead::new, DeleteLead::new);
         this.writes = writes;
         this.readBack = readBack;
-    }
-
-    @Override
-    protected FindRecord find(String id) {
-        return new FindLead(id);
-    }
-
-    @Override
-    protected Object deletion(String id, Long expectedVersion) {
-        return new DeleteLead(id, expectedVersion);
     }
 
     /** Answers every record the conversion created or linked, as the read models now show them. */

@@ -1,6 +1,5 @@
 package dev.crm.command.opportunity;
 
-import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.IdType;
 import dev.crm.api.opportunity.OpportunityCommands.DeleteOpportunity;
 import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
@@ -16,16 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 class OpportunityCommandController extends RecordCommandController<OpportunityRequest, OpportunityView> {
 
     OpportunityCommandController(RecordWrites writes) {
-        super(writes, IdType.OPPORTUNITY, "/api/opportunities/{id}/");
-    }
-
-    @Override
-    protected FindRecord find(String id) {
-        return new FindOpportunity(id);
-    }
-
-    @Override
-    protected Object deletion(String id, Long expectedVersion) {
-        return new DeleteOpportunity(id, expectedVersion);
+        super(writes, IdType.OPPORTUNITY, "/api/opportunities/{id}/", FindOpportunity::new, DeleteOpportunity::new);
     }
 }

@@ -1,6 +1,5 @@
 package dev.crm.command.task;
 
-import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.IdType;
 import dev.crm.api.task.TaskCommands.DeleteTask;
 import dev.crm.api.task.TaskQueries.FindTask;
@@ -16,16 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskCommandController extends RecordCommandController<TaskRequest, TaskView> {
 
     TaskCommandController(RecordWrites writes) {
-        super(writes, IdType.TASK, "/api/tasks/{id}/");
-    }
-
-    @Override
-    protected FindRecord find(String id) {
-        return new FindTask(id);
-    }
-
-    @Override
-    protected Object deletion(String id, Long expectedVersion) {
-        return new DeleteTask(id, expectedVersion, false);
+        super(writes, IdType.TASK, "/api/tasks/{id}/", FindTask::new,
+                (id, expectedVersion) -> new DeleteTask(id, expectedVersion, false));
     }
 }

@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
 /**
  * The writes every record type answers the same way, under its subclass's {@code @RequestMapping}: {@code POST}
  * creates (201 with the record and its location), {@code PATCH /{id}} changes what the body names (checked
@@ -27,37 +30,40 @@ public abstract class RecordCommandController<B extends RecordRequest, V> {
     private final RecordWrites writes;
     private final IdType type;
     private final String location;
+    private final Function<String, FindRecord> find;
+    private final BiFunction<String, Long, Object> deletion;
 
-    /** {@code location} is a record's path with an {@code {id}}, such as {@code /api/contacts/{id}/}. */
-    protected RecordCommandController(RecordWrites writes, IdType type, String location) {
+    /**
+     * @param location a record's path with an {@code {id}}, such as {@code /api/contacts/{id}/}
+     * @param find     the query that reads a record back after a write
+     * @param deletion the command deleting a record, given its id and the version {@code If-Match} expects
+     */
+    protected RecordCommandController(RecordWrites writes, IdType type, String location,
+                                      Function<String, FindRecord> find, BiFunction<String, Long, Object> deletion) {
         this.writes = writes;
         this.type = type;
         this.location = location;
+        this.find = find;
+        this.deletion = deletion;
     }
-
-    /** The query that reads the record back after a write. */
-    protected abstract FindRecord find(String id);
-
-    /** The command deleting the record. */
-    protected abstract Object deletion(String id, Long expectedVersion);
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Versioned<V>> create(@Validated(OnCreate.class) @RequestBody B body) {
         String id = type.newId();
-        return writes.create(body.create(id), find(id), location);
+        return writes.create(body.create(id), find.apply(id), location);
     }
 
     @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Versioned<V> update(@PathVariable String id, @Validated(OnUpdate.class) @RequestBody B body,
                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         type.requireMatch(id);
-        return writes.update(body.update(id, IfMatch.expectedVersion(ifMatch)), find(id));
+        return writes.update(body.update(id, IfMatch.expectedVersion(ifMatch)), find.apply(id));
     }
 
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable String id,
                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         type.requireMatch(id);
-        return writes.delete(deletion(id, IfMatch.expectedVersion(ifMatch)));
+        return writes.delete(deletion.apply(id, IfMatch.expectedVersion(ifMatch)));
     }
 }
