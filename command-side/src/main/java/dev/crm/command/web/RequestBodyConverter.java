@@ -20,24 +20,24 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a {@link WriteRequest} record from a JSON object so that every problem is found, not just the first:
  * Jackson stops at the first field it cannot read. Each field is first tried on its own against its component's
  * type; a field that fails (a wrong type, an unknown or read-only name, text that cannot be stored) is set
  * aside as a {@link FieldProblem} and the record is read from the fields that remain, for Bean Validation to
- * judge. Texts are trimmed unless {@link FreeText}. The mapper is strict where Jackson is lenient: no number
- * or boolean becomes a string, no string a number, no fraction an integer.
+ * judge. Texts are trimmed unless {@link FreeText}. It reads with the strict mapper of {@link
+ * RequestBodyConfiguration}: no number or boolean becomes a string, no string a number, no fraction an integer.
  */
 public class RequestBodyConverter extends AbstractHttpMessageConverter<Object> {
 
     private final JsonMapper mapper;
+    private final Map<Class<?>, RequestShape> shapes = new ConcurrentHashMap<>();
 
     public RequestBodyConverter(JsonMapper mapper) {
         super(MediaType.APPLICATION_JSON);
@@ -74,33 +74,47 @@ public class RequestBodyConverter extends AbstractHttpMessageConverter<Object> {
 
     /** Removes every field that cannot be read into {@code type}, and says why. */
     private List<FieldProblem> setAsideUnreadable(Class<?> type, ObjectNode fields) {
-        Map<String, RecordComponent> components = Arrays.stream(type.getRecordComponents())
-                .collect(Collectors.toMap(RecordComponent::getName, Function.identity()));
-        Set<String> readOnly = Set.of(type.getAnnotation(WriteRequest.class).readOnly());
+        RequestShape shape = shapes.computeIfAbsent(type, this::shapeOf);
         List<FieldProblem> problems = new ArrayList<>();
         for (String name : List.copyOf(fields.propertyNames())) {
-            RecordComponent component = components.get(name);
-            JsonNode value = component == null || component.isAnnotationPresent(FreeText.class) ? fields.get(name)
-                    : stripped(fields.get(name));
-            FieldProblem problem = component == null
-                    ? FieldProblem.worded(name, readOnly.contains(name) ? "readOnlyField" : "unknownField",
-                            readOnly.contains(name) ? "is read-only" : "is not a known field")
-                    : !isStorable(value) ? FieldProblem.worded(name, "unstorableText", StorableText.REFUSED)
-                    : typeProblem(name, valueType(component), value);
-            if (problem != null) {
+            FieldShape field = shape.fields().get(name);
+            if (field == null) {
+                problems.add(shape.readOnly().contains(name)
+                        ? FieldProblem.worded(name, "readOnlyField", "is read-only")
+                        : FieldProblem.worded(name, "unknownField", "is not a known field"));
+                fields.remove(name);
+                continue;
+            }
+            JsonNode sent = fields.get(name);
+            JsonNode value = field.freeText() ? sent : stripped(sent);
+            FieldProblem problem = isStorable(value) ? typeProblem(name, field.valueType(), value)
+                    : FieldProblem.worded(name, "unstorableText", StorableText.REFUSED);
+            if (problem == null) {
+                fields.set(name, value);
+            } else {
                 problems.add(problem);
                 fields.remove(name);
-            } else {
-                fields.set(name, value);
             }
         }
         return problems;
     }
 
-    /** The type a field's JSON value must read as: a {@link Patch}'s value type for a patch. */
-    private JavaType valueType(RecordComponent component) {
-        JavaType type = mapper.constructType(component.getGenericType());
-        return type.hasRawClass(Patch.class) ? type.containedType(0) : type;
+    /** What a request record takes, looked up once per type: reflection is too slow to repeat per request. */
+    private RequestShape shapeOf(Class<?> type) {
+        Map<String, FieldShape> fields = new HashMap<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            JavaType declared = mapper.constructType(component.getGenericType());
+            // a patch's JSON value is read as the patch's value type
+            JavaType valueType = declared.hasRawClass(Patch.class) ? declared.containedType(0) : declared;
+            fields.put(component.getName(), new FieldShape(valueType, component.isAnnotationPresent(FreeText.class)));
+        }
+        return new RequestShape(Map.copyOf(fields), Set.of(type.getAnnotation(WriteRequest.class).readOnly()));
+    }
+
+    private record RequestShape(Map<String, FieldShape> fields, Set<String> readOnly) {
+    }
+
+    private record FieldShape(JavaType valueType, boolean freeText) {
     }
 
     private FieldProblem typeProblem(String field, JavaType type, JsonNode value) {
@@ -120,6 +134,11 @@ public class RequestBodyConverter extends AbstractHttpMessageConverter<Object> {
     }
 
     private boolean reads(JavaType type, JsonNode value) {
+        boolean plainFit = value.isString() && type.hasRawClass(String.class)
+                || value.isBoolean() && type.hasRawClass(Boolean.class);
+        if (plainFit) {
+            return true; // the common case, without a trial read
+        }
         try {
             mapper.treeToValue(value, type);
             return true;
