@@ -6,7 +6,7 @@ import dev.crm.api.common.PageQuery;
 import dev.crm.api.user.AuthenticatedUser;
 import dev.crm.api.user.Role;
 import dev.crm.api.user.UserCommands.CreateUser;
-import dev.crm.api.user.UserCommands.UpdateUser;
+import dev.crm.api.user.UserCommands.ReinstateAdmin;
 import dev.crm.api.user.UserQueries.AuthenticateToken;
 import dev.crm.api.user.UserQueries.ListUsers;
 import dev.crm.command.user.ApiTokens;
@@ -61,7 +61,7 @@ class AdminBootstrap implements ApplicationRunner {
             createAdmin(token);
             LOG.info("Created the admin user for CRM_ADMIN_TOKEN");
         } else if (owner.get().role() != Role.ADMIN) {
-            commandGateway.sendAndWait(new UpdateUser(owner.get().userId(), null, null, null, null, Role.ADMIN, true));
+            commandGateway.sendAndWait(new ReinstateAdmin(owner.get().userId()));
             LOG.info("Made the owner of CRM_ADMIN_TOKEN an admin again");
         }
     }

@@ -55,7 +55,7 @@ public class OtherInstanceWriter implements MessageHandlerInterceptor<CommandMes
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         if (unitOfWork.getMessage().getPayload() instanceof UpdateContact update
-                && RACE_TITLE.equals(update.title()) && raced.add(update.contactId())) {
+                && RACE_TITLE.equals(update.title().value()) && raced.add(update.contactId())) {
             unitOfWork.onPrepareCommit(u -> appendAsAnotherInstance(update.contactId()));
         }
         return chain.proceed();

@@ -1,7 +1,7 @@
 package dev.crm.command.account;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.crm.api.account.AccountCommands.CreateAccount;
 import dev.crm.api.account.AccountCommands.DeleteAccount;
 import dev.crm.api.account.AccountCommands.UpdateAccount;
@@ -10,11 +10,12 @@ import dev.crm.api.account.AccountEvents.AccountCreated;
 import dev.crm.api.account.AccountEvents.AccountDeleted;
 import dev.crm.api.account.AccountEvents.AccountDetailsCorrected;
 import dev.crm.api.account.AccountEvents.AccountTagsChanged;
-import dev.crm.api.account.AccountQueries;
+import dev.crm.api.account.AccountQueries.AccountDependents;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.command.common.Snapshots;
 import dev.crm.command.common.Versions;
+import dev.crm.command.directory.OtherRecords;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -65,21 +66,21 @@ class Account {
     void handle(UpdateAccount command) {
         Versions.check(command.expectedVersion());
         String newName = patch(name, command.name());
-        String newDomain = patch(domain, command.domain());
-        String newIndustry = patch(industry, command.industry());
-        String newPhone = patch(phone, command.phone());
-        String newNotes = patch(notes, command.notes());
+        String newDomain = command.domain().applyTo(domain);
+        String newIndustry = command.industry().applyTo(industry);
+        String newPhone = command.phone().applyTo(phone);
+        String newNotes = command.notes().applyTo(notes);
         requireName(newName);
 
         if (changed(name, newName) || changed(domain, newDomain) || changed(industry, newIndustry)
                 || changed(phone, newPhone) || changed(notes, newNotes)) {
             apply(new AccountDetailsCorrected(accountId, newName, newDomain, newIndustry, newPhone, newNotes));
         }
-        String newAssignee = patch(assignedTo, command.assignedTo());
+        String newAssignee = command.assignedTo().applyTo(assignedTo);
         if (changed(assignedTo, newAssignee)) {
             apply(new AccountAssigned(accountId, newAssignee));
         }
-        List<String> newTags = patch(tags, command.tags());
+        List<String> newTags = command.tags().clearedAs(List.of()).applyTo(tags);
         if (changed(tags, newTags)) {
             apply(new AccountTagsChanged(accountId, newTags));
         }
@@ -90,9 +91,9 @@ class Account {
      * pointing at nothing, so the deletion waits until they are moved, deleted or (opportunities) closed.
      */
     @CommandHandler
-    void handle(DeleteAccount command, AccountDependents dependents) {
+    void handle(DeleteAccount command, OtherRecords records) {
         Versions.check(command.expectedVersion());
-        AccountQueries.AccountDependents still = dependents.of(accountId);
+        AccountDependents still = records.dependentsOfAccount(accountId);
         if (still.contacts() > 0 || still.openOpportunities() > 0) {
             throw new ConflictException("The account still has " + still.contacts() + " contact(s) and "
                     + still.openOpportunities() + " open opportunity(ies); move, delete or close them first.");

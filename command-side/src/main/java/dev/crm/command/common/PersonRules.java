@@ -16,10 +16,14 @@ public final class PersonRules {
     private PersonRules() {
     }
 
+    public static boolean hasName(String firstName, String lastName) {
+        return !isBlank(firstName) || !isBlank(lastName);
+    }
+
     /** The broken rules, for an aggregate that has rules of its own to add before it throws. */
     public static List<FieldError> broken(String firstName, String lastName, String email) {
         List<FieldError> errors = new ArrayList<>();
-        if (isBlank(firstName) && isBlank(lastName)) {
+        if (!hasName(firstName, lastName)) {
             errors.add(new FieldError("firstName", NAME_REQUIRED));
         }
         if (isBlank(email)) {

@@ -6,21 +6,15 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How commands carry values: the patch convention ({@code null} keeps a value, an empty string clears it),
- * one spelling per amount, and what counts as a currency code. Shared by request reading and aggregates.
+ * How commands carry values: a field that cannot be cleared is kept when {@code null} (the others are a
+ * {@code Patch}), one spelling per amount, and what counts as a currency code. Shared by request reading and
+ * aggregates.
  */
 public final class Values {
 
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
     private Values() {
-    }
-
-    public static String patch(String current, String requested) {
-        if (requested == null) {
-            return current;
-        }
-        return requested.isEmpty() ? null : requested;
     }
 
     public static <T> T patch(T current, T requested) {

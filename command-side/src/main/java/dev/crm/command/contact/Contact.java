@@ -1,7 +1,7 @@
 package dev.crm.command.contact;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.crm.api.contact.ContactCommands.CreateContact;
 import dev.crm.api.contact.ContactCommands.MarkContactDeleted;
 import dev.crm.api.contact.ContactCommands.UpdateContact;
@@ -75,12 +75,12 @@ class Contact {
     @CommandHandler
     void handle(UpdateContact command) {
         Versions.check(command.expectedVersion());
-        String first = patch(firstName, command.firstName());
-        String last = patch(lastName, command.lastName());
+        String first = command.firstName().applyTo(firstName);
+        String last = command.lastName().applyTo(lastName);
         String newEmail = patch(email, command.email());
-        String newPhone = patch(phone, command.phone());
-        String newTitle = patch(title, command.title());
-        String newNotes = patch(notes, command.notes());
+        String newPhone = command.phone().applyTo(phone);
+        String newTitle = command.title().applyTo(title);
+        String newNotes = command.notes().applyTo(notes);
         PersonRules.require(first, last, newEmail);
 
         if (changed(firstName, first) || changed(lastName, last) || changed(email, newEmail)
@@ -91,15 +91,15 @@ class Contact {
         if (newStage != stage) {
             apply(new ContactStageChanged(contactId, stage, newStage));
         }
-        String newAssignee = patch(assignedTo, command.assignedTo());
+        String newAssignee = command.assignedTo().applyTo(assignedTo);
         if (changed(assignedTo, newAssignee)) {
             apply(new ContactAssigned(contactId, newAssignee));
         }
-        String newAccount = patch(accountId, command.accountId());
+        String newAccount = command.accountId().applyTo(accountId);
         if (changed(accountId, newAccount)) {
             apply(new ContactAccountChanged(contactId, newAccount));
         }
-        List<String> newTags = patch(tags, command.tags());
+        List<String> newTags = command.tags().clearedAs(List.of()).applyTo(tags);
         if (changed(tags, newTags)) {
             apply(new ContactTagsChanged(contactId, newTags));
         }

@@ -3,14 +3,12 @@ package dev.crm.command.contact;
 import dev.crm.api.contact.ContactCommands.DeleteContact;
 import dev.crm.api.contact.ContactCommands.MarkContactDeleted;
 import dev.crm.api.contact.ContactDependents;
-import dev.crm.api.contact.ContactQueries.FindContactDependents;
 import dev.crm.api.note.NoteCommands.DeleteNote;
-import dev.crm.api.opportunity.OpportunityCommands.UpdateOpportunity;
+import dev.crm.api.opportunity.OpportunityCommands.UnlinkOpportunityContact;
 import dev.crm.api.task.TaskCommands.DeleteTask;
+import dev.crm.command.directory.OtherRecords;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +22,10 @@ import org.springframework.stereotype.Component;
 class ContactDeletionHandler {
 
     @CommandHandler
-    void handle(DeleteContact command, CommandGateway commands, QueryGateway queries) {
+    void handle(DeleteContact command, CommandGateway commands, OtherRecords records) {
         // First the contact itself: an unknown contact or a stale If-Match stops everything here.
         commands.sendAndWait(new MarkContactDeleted(command.contactId(), command.expectedVersion()));
-        ContactDependents dependents = queries.query(new FindContactDependents(command.contactId()),
-                ResponseTypes.instanceOf(ContactDependents.class)).join();
+        ContactDependents dependents = records.dependentsOfContact(command.contactId());
         for (String noteId : dependents.noteIds()) {
             commands.sendAndWait(new DeleteNote(noteId, null, true));
         }
@@ -36,8 +33,7 @@ class ContactDeletionHandler {
             commands.sendAndWait(new DeleteTask(taskId, null, true));
         }
         for (String opportunityId : dependents.opportunityIds()) {
-            commands.sendAndWait(new UpdateOpportunity(opportunityId, null, null, null, null, null, null, "", null,
-                    null, false));
+            commands.sendAndWait(new UnlinkOpportunityContact(opportunityId));
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.crm.command.lead;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.FieldError;
 import dev.crm.api.lead.LeadCommands.CreateLead;
@@ -44,6 +44,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
         isGetterVisibility = Visibility.NONE)
 class Lead {
 
+    static final String CONVERTED_ONLY_BY_CONVERSION =
+            "a lead becomes converted only through POST /api/leads/{id}/convert/";
+
     @AggregateIdentifier
     private String leadId;
     private String firstName;
@@ -78,15 +81,15 @@ class Lead {
     void handle(UpdateLead command) {
         Versions.check(command.expectedVersion());
         requireNotConverted();
-        String first = patch(firstName, command.firstName());
-        String last = patch(lastName, command.lastName());
+        String first = command.firstName().applyTo(firstName);
+        String last = command.lastName().applyTo(lastName);
         String newEmail = patch(email, command.email());
         requireInvariants(first, last, newEmail, command.status());
 
-        String newPhone = patch(phone, command.phone());
-        String newCompany = patch(company, command.company());
-        String newSource = patch(source, command.source());
-        String newNotes = patch(notes, command.notes());
+        String newPhone = command.phone().applyTo(phone);
+        String newCompany = command.company().applyTo(company);
+        String newSource = command.source().applyTo(source);
+        String newNotes = command.notes().applyTo(notes);
         if (changed(firstName, first) || changed(lastName, last) || changed(email, newEmail)
                 || changed(phone, newPhone) || changed(company, newCompany) || changed(source, newSource)
                 || changed(notes, newNotes)) {
@@ -96,11 +99,11 @@ class Lead {
         if (newStatus != status) {
             apply(new LeadStatusChanged(leadId, status, newStatus));
         }
-        String newAssignee = patch(assignedTo, command.assignedTo());
+        String newAssignee = command.assignedTo().applyTo(assignedTo);
         if (changed(assignedTo, newAssignee)) {
             apply(new LeadAssigned(leadId, newAssignee));
         }
-        Integer newScore = command.clearLeadScore() ? null : patch(leadScore, command.leadScore());
+        Integer newScore = command.leadScore().applyTo(leadScore);
         if (changed(leadScore, newScore)) {
             apply(new LeadScored(leadId, newScore));
         }
@@ -135,10 +138,15 @@ class Lead {
         }
     }
 
+    /** Whether a create or an update may set the status: {@code converted} is reached only by conversion. */
+    static boolean isWritable(LeadStatus status) {
+        return status != LeadStatus.CONVERTED;
+    }
+
     private static void requireInvariants(String first, String last, String email, LeadStatus requestedStatus) {
         List<FieldError> errors = PersonRules.broken(first, last, email);
-        if (requestedStatus == LeadStatus.CONVERTED) {
-            errors.add(new FieldError("status", "a lead becomes converted only through POST /api/leads/{id}/convert/"));
+        if (!isWritable(requestedStatus)) {
+            errors.add(new FieldError("status", CONVERTED_ONLY_BY_CONVERSION));
         }
         PersonRules.throwIfAny(errors);
     }

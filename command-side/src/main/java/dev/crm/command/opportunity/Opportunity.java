@@ -1,11 +1,12 @@
 package dev.crm.command.opportunity;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.crm.api.common.FieldError;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.opportunity.OpportunityCommands.CreateOpportunity;
 import dev.crm.api.opportunity.OpportunityCommands.DeleteOpportunity;
+import dev.crm.api.opportunity.OpportunityCommands.UnlinkOpportunityContact;
 import dev.crm.api.opportunity.OpportunityCommands.UpdateOpportunity;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityAccountChanged;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityAssigned;
@@ -81,7 +82,7 @@ class Opportunity {
         String newName = patch(name, command.name());
         BigDecimal newValue = command.value() == null ? value : Values.amount(command.value());
         String newCurrency = patch(currency, command.currency());
-        LocalDate newCloseDate = command.clearCloseDate() ? null : patch(closeDate, command.closeDate());
+        LocalDate newCloseDate = command.closeDate().applyTo(closeDate);
         requireInvariants(newName, newValue, newCurrency);
 
         if (changed(name, newName) || changed(value, newValue) || changed(currency, newCurrency)
@@ -92,17 +93,24 @@ class Opportunity {
         if (newStage != stage) {
             apply(new OpportunityStageChanged(opportunityId, stage, newStage));
         }
-        String newAssignee = patch(assignedTo, command.assignedTo());
+        String newAssignee = command.assignedTo().applyTo(assignedTo);
         if (changed(assignedTo, newAssignee)) {
             apply(new OpportunityAssigned(opportunityId, newAssignee));
         }
-        String newAccount = patch(accountId, command.accountId());
+        String newAccount = command.accountId().applyTo(accountId);
         if (changed(accountId, newAccount)) {
             apply(new OpportunityAccountChanged(opportunityId, newAccount));
         }
-        String newContact = patch(contactId, command.contactId());
+        String newContact = command.contactId().applyTo(contactId);
         if (changed(contactId, newContact)) {
             apply(new OpportunityContactChanged(opportunityId, newContact));
+        }
+    }
+
+    @CommandHandler
+    void handle(UnlinkOpportunityContact command) {
+        if (contactId != null) {
+            apply(new OpportunityContactChanged(opportunityId, null));
         }
     }
 

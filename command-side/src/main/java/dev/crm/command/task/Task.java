@@ -1,7 +1,7 @@
 package dev.crm.command.task;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.task.TaskCommands.CreateTask;
 import dev.crm.api.task.TaskCommands.DeleteTask;
@@ -62,7 +62,7 @@ class Task {
         Versions.check(command.expectedVersion());
         String newTitle = patch(title, command.title());
         requireTitle(newTitle);
-        Instant newDueAt = command.clearDueAt() ? null : patch(dueAt, command.dueAt());
+        Instant newDueAt = command.dueAt().applyTo(dueAt);
         if (changed(title, newTitle) || changed(dueAt, newDueAt)) {
             apply(new TaskDetailsCorrected(taskId, newTitle, newDueAt));
         }
@@ -70,11 +70,11 @@ class Task {
         if (newStatus != status) {
             apply(newStatus == TaskStatus.DONE ? new TaskCompleted(taskId) : new TaskReopened(taskId));
         }
-        String newContact = patch(contactId, command.contactId());
+        String newContact = command.contactId().applyTo(contactId);
         if (changed(contactId, newContact)) {
             apply(new TaskContactChanged(taskId, newContact));
         }
-        String newAssignee = patch(assignedTo, command.assignedTo());
+        String newAssignee = command.assignedTo().applyTo(assignedTo);
         if (changed(assignedTo, newAssignee)) {
             apply(new TaskAssigned(taskId, newAssignee));
         }

@@ -1,12 +1,13 @@
 package dev.crm.command.user;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.NotFoundException;
 import dev.crm.api.user.Role;
 import dev.crm.api.user.UserCommands.CreateUser;
 import dev.crm.api.user.UserCommands.IssueToken;
+import dev.crm.api.user.UserCommands.ReinstateAdmin;
 import dev.crm.api.user.UserCommands.RevokeToken;
 import dev.crm.api.user.UserCommands.UpdateUser;
 import dev.crm.api.user.UserEvents.TokenIssued;
@@ -66,18 +67,25 @@ class User {
     @CommandHandler
     void handle(UpdateUser command) {
         Versions.check(command.expectedVersion());
-        String first = patch(firstName, command.firstName());
-        String last = patch(lastName, command.lastName());
+        String first = command.firstName().applyTo(firstName);
+        String last = command.lastName().applyTo(lastName);
         String newEmail = patch(email, command.email());
         PersonRules.require(first, last, newEmail);
         if (changed(firstName, first) || changed(lastName, last) || changed(email, newEmail)) {
             apply(new UserDetailsCorrected(userId, first, last, newEmail));
         }
-        Role newRole = patch(role, command.role());
+        change(patch(role, command.role()), patch(active, command.active()));
+    }
+
+    @CommandHandler
+    void handle(ReinstateAdmin command) {
+        change(Role.ADMIN, true);
+    }
+
+    private void change(Role newRole, boolean nowActive) {
         if (newRole != role) {
             apply(new UserRoleChanged(userId, role, newRole));
         }
-        boolean nowActive = patch(active, command.active());
         if (nowActive != active) {
             // Deactivation revokes every token for good: a reactivated user needs new ones. Users deactivated
             // before this rule still hold theirs, so reactivation revokes what is left first.

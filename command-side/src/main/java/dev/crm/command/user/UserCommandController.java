@@ -1,25 +1,24 @@
 package dev.crm.command.user;
 
-import dev.crm.api.common.ForbiddenException;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Versioned;
-import dev.crm.api.user.AuthenticatedUser;
 import dev.crm.api.user.IssuedToken;
-import dev.crm.api.user.Role;
-import dev.crm.api.user.UserCommands.CreateUser;
 import dev.crm.api.user.UserCommands.IssueToken;
 import dev.crm.api.user.UserCommands.RevokeToken;
-import dev.crm.api.user.UserCommands.UpdateUser;
 import dev.crm.api.user.UserQueries.FindUser;
 import dev.crm.api.user.UserView;
-import dev.crm.command.web.GroupCommit;
+import dev.crm.command.web.EmptyRequest;
 import dev.crm.command.web.IfMatch;
-import dev.crm.command.web.JsonFields;
+import dev.crm.command.web.OnCreate;
+import dev.crm.command.web.OnUpdate;
 import dev.crm.command.web.ReadBack;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import dev.crm.command.web.RecordWrites;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-
-import java.util.Set;
 
 /**
  * Users and their tokens. Creating users and changing them is for admins (the security configuration
@@ -40,84 +36,46 @@ import java.util.Set;
 @RequestMapping("/api/users")
 class UserCommandController {
 
-    private static final Set<String> WRITABLE = Set.of("firstName", "lastName", "email", "role", "active");
-    private static final Set<String> READ_ONLY = Set.of("id", "name", "createdAt", "updatedAt");
+    private static final String ADMIN_OR_SELF = "hasRole('ADMIN') or #id == authentication.principal.userId()";
 
-    private final CommandGateway commandGateway;
-    private final GroupCommit writes;
-    private final ReadBack readBack;
+    private final RecordWrites writes;
 
-    UserCommandController(CommandGateway commandGateway, GroupCommit writes, ReadBack readBack) {
-        this.commandGateway = commandGateway;
+    UserCommandController(RecordWrites writes) {
         this.writes = writes;
-        this.readBack = readBack;
     }
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IssuedToken> create(@RequestBody(required = false) JsonNode body) {
-        JsonFields fields = JsonFields.of(body, WRITABLE, READ_ONLY);
-        String firstName = fields.text("firstName", 100);
-        String lastName = fields.text("lastName", 100);
-        String email = fields.email("email");
-        Role role = fields.enumValue("role", Role.class);
-        if (fields.has("active")) {
-            fields.reject("active", "a new user is always active");
-        }
-        fields.require("email", email);
-        fields.requireName(firstName, lastName);
-        fields.throwIfInvalid();
+    ResponseEntity<IssuedToken> create(@Validated(OnCreate.class) @RequestBody UserRequest body) {
         String id = IdType.USER.newId();
         ApiTokens token = ApiTokens.generate();
-        CreateUser command = new CreateUser(id, firstName, lastName, email, role, token.tokenId(), token.hash());
-        Versioned<UserView> user = writes.run(() -> commandGateway.sendAndWait(command), new FindUser(id));
-        return ResponseEntity
-                .created(ReadBack.location("/api/users/{id}/", id))
+        Versioned<UserView> user = writes.update(body.create(id, token), new FindUser(id));
+        return ResponseEntity.created(ReadBack.location("/api/users/{id}/", id))
                 .body(new IssuedToken(token.tokenId(), token.token(), user.value()));
     }
 
     @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Versioned<UserView> update(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+    Versioned<UserView> update(@PathVariable String id, @Validated(OnUpdate.class) @RequestBody UserRequest body,
                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.USER.requireMatch(id);
-        JsonFields fields = JsonFields.of(body, WRITABLE, READ_ONLY);
-        String firstName = fields.text("firstName", 100);
-        String lastName = fields.text("lastName", 100);
-        String email = fields.email("email");
-        Role role = fields.enumValue("role", Role.class);
-        Boolean active = fields.bool("active");
-        fields.rejectCleared("email", email);
-        fields.throwIfInvalid();
-        UpdateUser command = new UpdateUser(id, IfMatch.expectedVersion(ifMatch), firstName, lastName, email,
-                role, active);
-        return writes.run(() -> commandGateway.sendAndWait(command), new FindUser(id));
+        return writes.update(body.update(id, IfMatch.expectedVersion(ifMatch)), new FindUser(id));
     }
 
+    @PreAuthorize(ADMIN_OR_SELF)
     @PostMapping(path = "/{id}/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IssuedToken> issueToken(@PathVariable String id, @RequestBody(required = false) JsonNode body,
-                                           @AuthenticationPrincipal AuthenticatedUser caller) {
+    public ResponseEntity<IssuedToken> issueToken(@PathVariable String id,
+                                                  @Valid @RequestBody(required = false) EmptyRequest body) {
         IdType.USER.requireMatch(id);
-        requireAdminOrSelf(caller, id);
-        JsonFields.requireEmpty(body);
         ApiTokens token = ApiTokens.generate();
-        IssueToken command = new IssueToken(id, token.tokenId(), token.hash());
-        Versioned<UserView> user = writes.run(() -> commandGateway.sendAndWait(command), new FindUser(id));
-        return ResponseEntity.status(201).body(new IssuedToken(token.tokenId(), token.token(), user.value()));
+        Versioned<UserView> user = writes.update(new IssueToken(id, token.tokenId(), token.hash()), new FindUser(id));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new IssuedToken(token.tokenId(), token.token(), user.value()));
     }
 
+    @PreAuthorize(ADMIN_OR_SELF)
     @DeleteMapping("/{id}/tokens/{tokenId}")
-    ResponseEntity<Void> revokeToken(@PathVariable String id, @PathVariable String tokenId,
-                                     @AuthenticationPrincipal AuthenticatedUser caller) {
+    public ResponseEntity<Void> revokeToken(@PathVariable String id, @PathVariable String tokenId) {
         IdType.USER.requireMatch(id);
         IdType.TOKEN.requireMatch(tokenId);
-        requireAdminOrSelf(caller, id);
-        RevokeToken command = new RevokeToken(id, tokenId);
-        writes.run(() -> commandGateway.sendAndWait(command));
-        return ResponseEntity.noContent().build();
-    }
-
-    private static void requireAdminOrSelf(AuthenticatedUser caller, String userId) {
-        if (caller.role() != Role.ADMIN && !caller.userId().equals(userId)) {
-            throw new ForbiddenException("only an admin or the user itself may manage a user's tokens");
-        }
+        return writes.delete(new RevokeToken(id, tokenId));
     }
 }

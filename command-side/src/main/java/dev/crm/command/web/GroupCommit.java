@@ -5,11 +5,8 @@ import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -22,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,7 +43,7 @@ public class GroupCommit implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
-    private final BlockingQueue<Write<?>> waiting = new LinkedBlockingQueue<>();
+    private final BlockingQueue<GroupedWrite<?>> waiting = new LinkedBlockingQueue<>();
     private final ReadBack readBack;
     private final PlatformTransactionManager transactions;
     private final int largestGroup;
@@ -75,7 +70,7 @@ public class GroupCommit implements DisposableBean {
      * would have thrown alone.
      */
     public <T> Versioned<T> run(Runnable commands, FindRecord find) {
-        return submit(new Write<>(() -> {
+        return submit(new GroupedWrite<>(() -> {
             commands.run();
             return null;
         }, find, sent -> readBack.find(find)));
@@ -83,7 +78,7 @@ public class GroupCommit implements DisposableBean {
 
     /** Sends what {@code commands} sends and answers what {@code answer} reads, given what they returned. */
     public <R, T> T run(Supplier<R> commands, Function<R, T> answer) {
-        return submit(new Write<>(commands, null, answer));
+        return submit(new GroupedWrite<>(commands, null, answer));
     }
 
     /** Sends what {@code commands} sends, for a write answered without a body. */
@@ -94,7 +89,7 @@ public class GroupCommit implements DisposableBean {
         }, sent -> null);
     }
 
-    private <T> T submit(Write<T> write) {
+    private <T> T submit(GroupedWrite<T> write) {
         if (stopping) {
             write.runAlone();
         } else {
@@ -105,7 +100,7 @@ public class GroupCommit implements DisposableBean {
 
     private void work() {
         while (!stopping) {
-            List<Write<?>> group = new ArrayList<>();
+            List<GroupedWrite<?>> group = new ArrayList<>();
             try {
                 group.add(waiting.take());
             } catch (InterruptedException e) {
@@ -113,13 +108,13 @@ public class GroupCommit implements DisposableBean {
             }
             waiting.drainTo(group, largestGroup - 1);
             if (!together(group)) {
-                group.forEach(Write::runAlone); // never throws: each write gets its own answer or error
+                group.forEach(GroupedWrite::runAlone); // never throws: each write gets its own answer or error
             }
         }
     }
 
     /** Runs the group in one transaction; false, with nothing committed and no write answered, if it failed. */
-    private boolean together(List<Write<?>> group) {
+    private boolean together(List<GroupedWrite<?>> group) {
         Committed committed = new Committed();
         List<Object> answers = new ArrayList<>(group.size());
         TransactionStatus transaction;
@@ -130,10 +125,10 @@ public class GroupCommit implements DisposableBean {
         }
         try {
             TransactionSynchronizationManager.registerSynchronization(committed);
-            group.forEach(Write::send);
+            group.forEach(GroupedWrite::send);
             Map<FindRecord, Versioned<?>> found = readBack.findAll(group.stream().map(write -> write.find)
                     .filter(Objects::nonNull).toList());
-            for (Write<?> write : group) {
+            for (GroupedWrite<?> write : group) {
                 answers.add(write.find == null ? write.answer() : existing(found, write.find));
             }
         } catch (RuntimeException | Error e) {
@@ -178,9 +173,9 @@ public class GroupCommit implements DisposableBean {
     public void destroy() {
         stopping = true;
         workers.forEach(Thread::interrupt);
-        List<Write<?>> left = new ArrayList<>();
+        List<GroupedWrite<?>> left = new ArrayList<>();
         waiting.drainTo(left);
-        left.forEach(Write::runAlone);
+        left.forEach(GroupedWrite::runAlone);
     }
 
     private static final class Committed implements TransactionSynchronization {
@@ -190,83 +185,6 @@ public class GroupCommit implements DisposableBean {
         @Override
         public void afterCommit() {
             yes = true;
-        }
-    }
-
-    /** One request's write, with the context (user, request id) its commands must run in. */
-    private static final class Write<T> {
-
-        private final Supplier<?> commands;
-        private final FindRecord find;
-        private final Function<Object, T> answer;
-        private final SecurityContext security = SecurityContextHolder.getContext();
-        private final Map<String, String> logContext = MDC.getCopyOfContextMap();
-        private final CompletableFuture<T> result = new CompletableFuture<>();
-        private Object sent;
-
-        @SuppressWarnings("unchecked")
-        <R> Write(Supplier<R> commands, FindRecord find, Function<R, T> answer) {
-            this.commands = commands;
-            this.find = find;
-            this.answer = (Function<Object, T>) answer;
-        }
-
-        void send() {
-            sent = inContext(commands);
-        }
-
-        T answer() {
-            return inContext(() -> answer.apply(sent));
-        }
-
-        /** As without grouping: the commands in transactions of their own, then the answer. */
-        void runAlone() {
-            try {
-                send();
-                result.complete(answer());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        void answer(Object value) {
-            result.complete((T) value);
-        }
-
-        private <R> R inContext(Supplier<R> work) {
-            SecurityContext previousSecurity = SecurityContextHolder.getContext();
-            Map<String, String> previousLog = MDC.getCopyOfContextMap();
-            SecurityContextHolder.setContext(security);
-            setLogContext(logContext);
-            try {
-                return work.get();
-            } finally {
-                SecurityContextHolder.setContext(previousSecurity);
-                setLogContext(previousLog);
-            }
-        }
-
-        T result() {
-            try {
-                return result.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                if (e.getCause() instanceof Error cause) {
-                    throw cause;
-                }
-                throw e;
-            }
-        }
-
-        private static void setLogContext(Map<String, String> context) {
-            if (context == null) {
-                MDC.clear();
-            } else {
-                MDC.setContextMap(context);
-            }
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.Versioned;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -29,16 +28,6 @@ public class ReadBack {
 
     ReadBack(QueryGateway queryGateway) {
         this.queryGateway = queryGateway;
-    }
-
-    /** The 201 answer to a create: the record as the read model holds it, and its location. */
-    public <T> ResponseEntity<Versioned<T>> created(String pathTemplate, String id, Object findQuery) {
-        return created(pathTemplate, id, find(findQuery));
-    }
-
-    /** The 201 answer to a create whose record was already read. */
-    public <T> ResponseEntity<Versioned<T>> created(String pathTemplate, String id, Versioned<T> record) {
-        return ResponseEntity.created(location(pathTemplate, id)).body(record);
     }
 
     /** The absolute URL of a record, e.g. {@code location("/api/contacts/{id}/", id)}. */

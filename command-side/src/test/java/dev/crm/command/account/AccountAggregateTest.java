@@ -11,13 +11,20 @@ import dev.crm.api.account.AccountEvents.AccountTagsChanged;
 import dev.crm.api.account.AccountQueries;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.InvalidRequestException;
+import dev.crm.api.common.Patch;
 import dev.crm.api.common.VersionMismatchException;
+import dev.crm.command.directory.OtherRecords;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+
+import static dev.crm.command.Patches.text;
+import static dev.crm.command.Patches.value;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 class AccountAggregateTest {
 
@@ -34,12 +41,15 @@ class AccountAggregateTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
         dependents = new AccountQueries.AccountDependents(0, 0);
-        fixture.registerInjectableResource((AccountDependents) accountId -> dependents);
+        OtherRecords records = mock(OtherRecords.class);
+        when(records.dependentsOfAccount(ID)).thenAnswer(call -> dependents);
+        fixture.registerInjectableResource(records);
     }
 
     private static UpdateAccount update(Long version, String name, String domain, String assignedTo,
                                         List<String> tags) {
-        return new UpdateAccount(ID, version, name, domain, null, null, assignedTo, tags, null);
+        return new UpdateAccount(ID, version, name, text(domain), Patch.absent(), Patch.absent(), text(assignedTo),
+                value(tags), Patch.absent());
     }
 
     @Test

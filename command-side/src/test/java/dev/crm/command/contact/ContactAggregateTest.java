@@ -1,6 +1,7 @@
 package dev.crm.command.contact;
 
 import dev.crm.api.common.InvalidRequestException;
+import dev.crm.api.common.Patch;
 import dev.crm.api.common.VersionMismatchException;
 import dev.crm.api.contact.ContactCommands.CreateContact;
 import dev.crm.api.contact.ContactCommands.MarkContactDeleted;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static dev.crm.command.Patches.text;
+import static dev.crm.command.Patches.value;
+
 class ContactAggregateTest {
 
     private static final String ID = "cnt_01JD3Q8W6Y0T7K2M4N5P6R7S8V";
@@ -40,8 +44,8 @@ class ContactAggregateTest {
     private static UpdateContact update(Long version, String firstName, String lastName, String email,
                                         ContactStage stage, String accountId, String assignedTo, List<String> tags,
                                         Boolean optOut) {
-        return new UpdateContact(ID, version, firstName, lastName, email, null, null, null, stage, accountId,
-                assignedTo, tags, optOut, null);
+        return new UpdateContact(ID, version, text(firstName), text(lastName), email, Patch.absent(),
+                Patch.absent(), Patch.absent(), stage, text(accountId), text(assignedTo), value(tags), optOut, null);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.crm.command.lead;
 
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.InvalidRequestException;
+import dev.crm.api.common.Patch;
 import dev.crm.api.lead.LeadCommands.CreateLead;
 import dev.crm.api.lead.LeadCommands.DeleteLead;
 import dev.crm.api.lead.LeadCommands.LeadDetails;
@@ -35,10 +36,10 @@ class LeadAggregateTest {
         fixture = new AggregateTestFixture<>(Lead.class);
     }
 
-    private static UpdateLead update(LeadStatus status, Integer score, boolean clearScore, String company,
-                                     String assignedTo) {
-        return new UpdateLead(ID, null, null, null, null, null, company, status, null, assignedTo, score, clearScore,
-                null, null, null);
+    private static UpdateLead update(LeadStatus status, Patch<Integer> score, Patch<String> company,
+                                     Patch<String> assignedTo) {
+        return new UpdateLead(ID, null, Patch.absent(), Patch.absent(), null, Patch.absent(), company, status,
+                Patch.absent(), assignedTo, score, null, null, Patch.absent());
     }
 
     @Test
@@ -62,7 +63,7 @@ class LeadAggregateTest {
     @Test
     void anUpdateRecordsOneEventPerAspectThatChanged() {
         fixture.given(CREATED)
-                .when(update(LeadStatus.QUALIFIED, 9, false, "Startup IO Inc", ""))
+                .when(update(LeadStatus.QUALIFIED, Patch.of(9), Patch.of("Startup IO Inc"), Patch.cleared()))
                 .expectEvents(
                         new LeadDetailsCorrected(ID, "Dana", "Lee", "dana@example.com", "+15553334444",
                                 "Startup IO Inc", "referral", "Referred by Marcus"),
@@ -74,14 +75,14 @@ class LeadAggregateTest {
     @Test
     void theScoreCanBeCleared() {
         fixture.given(CREATED)
-                .when(update(null, null, true, null, null))
+                .when(update(null, Patch.cleared(), Patch.absent(), Patch.absent()))
                 .expectEvents(new LeadScored(ID, null));
     }
 
     @Test
     void anUpdateCannotSetStatusConverted() {
         fixture.given(CREATED)
-                .when(update(LeadStatus.CONVERTED, null, false, null, null))
+                .when(update(LeadStatus.CONVERTED, Patch.absent(), Patch.absent(), Patch.absent()))
                 .expectException(InvalidRequestException.class)
                 .expectNoEvents();
     }
@@ -106,7 +107,7 @@ class LeadAggregateTest {
     @Test
     void aConvertedLeadIsReadOnly() {
         fixture.given(CREATED, new LeadConverted(ID, LeadStatus.NEW, CONTACT, null, null))
-                .when(update(null, 3, false, null, null))
+                .when(update(null, Patch.of(3), Patch.absent(), Patch.absent()))
                 .expectException(ConflictException.class)
                 .expectNoEvents();
     }

@@ -1,9 +1,11 @@
 package dev.crm.command.opportunity;
 
 import dev.crm.api.common.InvalidRequestException;
+import dev.crm.api.common.Patch;
 import dev.crm.api.common.VersionMismatchException;
 import dev.crm.api.opportunity.OpportunityCommands.CreateOpportunity;
 import dev.crm.api.opportunity.OpportunityCommands.DeleteOpportunity;
+import dev.crm.api.opportunity.OpportunityCommands.UnlinkOpportunityContact;
 import dev.crm.api.opportunity.OpportunityCommands.UpdateOpportunity;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityAccountChanged;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityAssigned;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+
+import static dev.crm.command.Patches.text;
+import static dev.crm.command.Patches.value;
 
 class OpportunityAggregateTest {
 
@@ -41,8 +46,8 @@ class OpportunityAggregateTest {
     private static UpdateOpportunity update(Long version, String name, BigDecimal value, OpportunityStage stage,
                                             String accountId, String contactId, String assignedTo,
                                             LocalDate closeDate, boolean clearCloseDate) {
-        return new UpdateOpportunity(ID, version, name, value, null, stage, accountId, contactId, assignedTo,
-                closeDate, clearCloseDate);
+        return new UpdateOpportunity(ID, version, name, value, null, stage, text(accountId), text(contactId),
+                text(assignedTo), clearCloseDate ? Patch.cleared() : value(closeDate));
     }
 
     @Test
@@ -88,6 +93,16 @@ class OpportunityAggregateTest {
                         new OpportunityAssigned(ID, null),
                         new OpportunityAccountChanged(ID, null),
                         new OpportunityContactChanged(ID, CONTACT));
+    }
+
+    @Test
+    void unlinkingTheContactRecordsItOnlyWhenThereIsOne() {
+        fixture.given(CREATED, new OpportunityContactChanged(ID, CONTACT))
+                .when(new UnlinkOpportunityContact(ID))
+                .expectEvents(new OpportunityContactChanged(ID, null));
+        fixture.given(CREATED)
+                .when(new UnlinkOpportunityContact(ID))
+                .expectNoEvents();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.crm.command.task;
 
 import dev.crm.api.common.InvalidRequestException;
+import dev.crm.api.common.Patch;
 import dev.crm.api.task.TaskCommands.CreateTask;
 import dev.crm.api.task.TaskCommands.DeleteTask;
 import dev.crm.api.task.TaskCommands.UpdateTask;
@@ -50,7 +51,8 @@ class TaskAggregateTest {
     @Test
     void anUpdateRecordsOneEventPerAspectThatChanged() {
         fixture.given(CREATED)
-                .when(new UpdateTask(ID, null, "Send the proposal", null, true, TaskStatus.DONE, "", ""))
+                .when(new UpdateTask(ID, null, "Send the proposal", Patch.cleared(), TaskStatus.DONE, Patch.cleared(),
+                        Patch.cleared()))
                 .expectEvents(new TaskDetailsCorrected(ID, "Send the proposal", null), new TaskCompleted(ID),
                         new TaskContactChanged(ID, null), new TaskAssigned(ID, null));
     }
@@ -58,7 +60,7 @@ class TaskAggregateTest {
     @Test
     void aDoneTaskCanBeReopened() {
         fixture.given(CREATED, new TaskCompleted(ID))
-                .when(new UpdateTask(ID, 2L, null, null, false, TaskStatus.OPEN, null, null))
+                .when(new UpdateTask(ID, 2L, null, Patch.absent(), TaskStatus.OPEN, Patch.absent(), Patch.absent()))
                 .expectEvents(new TaskReopened(ID));
     }
 

@@ -3,9 +3,11 @@ package dev.crm.command.user;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.common.NotFoundException;
+import dev.crm.api.common.Patch;
 import dev.crm.api.user.Role;
 import dev.crm.api.user.UserCommands.CreateUser;
 import dev.crm.api.user.UserCommands.IssueToken;
+import dev.crm.api.user.UserCommands.ReinstateAdmin;
 import dev.crm.api.user.UserCommands.RevokeToken;
 import dev.crm.api.user.UserCommands.UpdateUser;
 import dev.crm.api.user.UserEvents.TokenIssued;
@@ -51,7 +53,7 @@ class UserAggregateTest {
     @Test
     void renamingChangingRoleAndDeactivatingAreSeparateEvents() {
         fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"))
-                .when(new UpdateUser(ID, null, "Alexandra", null, null, Role.ADMIN, false))
+                .when(new UpdateUser(ID, null, Patch.of("Alexandra"), Patch.absent(), null, Role.ADMIN, false))
                 .expectEvents(new UserDetailsCorrected(ID, "Alexandra", "Johnson", "alex@example.com"),
                         new UserRoleChanged(ID, Role.MEMBER, Role.ADMIN),
                         new TokenRevoked(ID, TOKEN),
@@ -59,10 +61,21 @@ class UserAggregateTest {
     }
 
     @Test
+    void reinstatingAnAdminMakesItAnActiveAdminAgain() {
+        fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"), new TokenRevoked(ID, TOKEN),
+                        new UserDeactivated(ID))
+                .when(new ReinstateAdmin(ID))
+                .expectEvents(new UserRoleChanged(ID, Role.MEMBER, Role.ADMIN), new UserReactivated(ID));
+        fixture.given(new UserCreated(ID, "Alex", "Johnson", "alex@example.com", Role.ADMIN))
+                .when(new ReinstateAdmin(ID))
+                .expectNoEvents();
+    }
+
+    @Test
     void deactivationRevokesEveryLiveToken() {
         fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"), new TokenIssued(ID, OTHER_TOKEN, "hash2"),
                         new TokenRevoked(ID, TOKEN))
-                .when(new UpdateUser(ID, null, null, null, null, null, false))
+                .when(new UpdateUser(ID, null, Patch.absent(), Patch.absent(), null, null, false))
                 .expectEvents(new TokenRevoked(ID, OTHER_TOKEN), new UserDeactivated(ID));
     }
 
@@ -70,14 +83,14 @@ class UserAggregateTest {
     void aDeactivatedUserCanBeReactivatedWithoutItsOldTokens() {
         fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"), new TokenRevoked(ID, TOKEN),
                         new UserDeactivated(ID))
-                .when(new UpdateUser(ID, null, null, null, null, null, true))
+                .when(new UpdateUser(ID, null, Patch.absent(), Patch.absent(), null, null, true))
                 .expectEvents(new UserReactivated(ID));
     }
 
     @Test
     void reactivatingAUserDeactivatedBeforeTokensWereRevokedRevokesThemThen() {
         fixture.given(CREATED, new TokenIssued(ID, TOKEN, "hash"), new UserDeactivated(ID))
-                .when(new UpdateUser(ID, null, null, null, null, null, true))
+                .when(new UpdateUser(ID, null, Patch.absent(), Patch.absent(), null, null, true))
                 .expectEvents(new TokenRevoked(ID, TOKEN), new UserReactivated(ID));
     }
 

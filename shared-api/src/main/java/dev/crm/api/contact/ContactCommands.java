@@ -1,5 +1,6 @@
 package dev.crm.api.contact;
 
+import dev.crm.api.common.Patch;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
@@ -14,13 +15,14 @@ public sealed interface ContactCommands {
     }
 
     /**
-     * A partial update. A {@code null} field is left as it is; an empty string clears an optional text or
-     * reference field. {@code expectedVersion} (from {@code If-Match}) is checked when present.
+     * A partial update: a {@link Patch} field may be left out, cleared or set; a field that cannot be cleared
+     * is left as it is when {@code null}. {@code expectedVersion} (from {@code If-Match}) is checked when present.
      */
     record UpdateContact(@TargetAggregateIdentifier String contactId, Long expectedVersion,
-                         String firstName, String lastName, String email, String phone, String title, String notes,
-                         ContactStage stage, String accountId, String assignedTo, List<String> tags,
-                         Boolean emailOptOut, Boolean emailBounced) implements ContactCommands {
+                         Patch<String> firstName, Patch<String> lastName, String email, Patch<String> phone,
+                         Patch<String> title, Patch<String> notes, ContactStage stage, Patch<String> accountId,
+                         Patch<String> assignedTo, Patch<List<String>> tags, Boolean emailOptOut,
+                         Boolean emailBounced) implements ContactCommands {
     }
 
     /**

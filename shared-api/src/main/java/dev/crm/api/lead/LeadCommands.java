@@ -1,5 +1,6 @@
 package dev.crm.api.lead;
 
+import dev.crm.api.common.Patch;
 import dev.crm.api.opportunity.OpportunityStage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -15,13 +16,14 @@ public sealed interface LeadCommands {
     }
 
     /**
-     * A partial update: {@code null} keeps a field, an empty string clears an optional text or reference;
-     * {@code clearLeadScore} clears the score (a {@code null} score means "keep").
+     * A partial update: a {@link Patch} field may be left out, cleared or set; a field that cannot be cleared
+     * is left as it is when {@code null}.
      */
     record UpdateLead(@TargetAggregateIdentifier String leadId, Long expectedVersion,
-                      String firstName, String lastName, String email, String phone, String company,
-                      LeadStatus status, String source, String assignedTo, Integer leadScore, boolean clearLeadScore,
-                      Boolean emailOptOut, Boolean emailBounced, String notes) implements LeadCommands {
+                      Patch<String> firstName, Patch<String> lastName, String email, Patch<String> phone,
+                      Patch<String> company, LeadStatus status, Patch<String> source, Patch<String> assignedTo,
+                      Patch<Integer> leadScore, Boolean emailOptOut, Boolean emailBounced, Patch<String> notes)
+            implements LeadCommands {
     }
 
     record DeleteLead(@TargetAggregateIdentifier String leadId, Long expectedVersion) implements LeadCommands {

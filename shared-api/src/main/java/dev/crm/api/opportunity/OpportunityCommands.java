@@ -1,5 +1,6 @@
 package dev.crm.api.opportunity;
 
+import dev.crm.api.common.Patch;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
@@ -14,13 +15,17 @@ public sealed interface OpportunityCommands {
     }
 
     /**
-     * A partial update: {@code null} keeps a field, an empty string clears an optional reference.
-     * {@code clearCloseDate} clears the close date (a {@code null} date means "keep").
+     * A partial update: a {@link Patch} may be left out, cleared or set; a field that cannot be cleared is left
+     * as it is when {@code null}.
      */
     record UpdateOpportunity(@TargetAggregateIdentifier String opportunityId, Long expectedVersion, String name,
-                             BigDecimal value, String currency, OpportunityStage stage, String accountId,
-                             String contactId, String assignedTo, LocalDate closeDate, boolean clearCloseDate)
+                             BigDecimal value, String currency, OpportunityStage stage, Patch<String> accountId,
+                             Patch<String> contactId, Patch<String> assignedTo, Patch<LocalDate> closeDate)
             implements OpportunityCommands {
+    }
+
+    /** The opportunity no longer names a contact (the contact was deleted); it stays the account's business. */
+    record UnlinkOpportunityContact(@TargetAggregateIdentifier String opportunityId) implements OpportunityCommands {
     }
 
     record DeleteOpportunity(@TargetAggregateIdentifier String opportunityId, Long expectedVersion)

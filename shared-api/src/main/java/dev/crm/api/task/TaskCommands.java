@@ -1,5 +1,6 @@
 package dev.crm.api.task;
 
+import dev.crm.api.common.Patch;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -12,11 +13,11 @@ public sealed interface TaskCommands {
     }
 
     /**
-     * A partial update: {@code null} keeps a field, an empty string clears an optional reference;
-     * {@code clearDueAt} clears the due time (a {@code null} {@code dueAt} means "keep").
+     * A partial update: a {@link Patch} may be left out, cleared or set; a field that cannot be cleared is left
+     * as it is when {@code null}.
      */
-    record UpdateTask(@TargetAggregateIdentifier String taskId, Long expectedVersion, String title, Instant dueAt,
-                      boolean clearDueAt, TaskStatus status, String contactId, String assignedTo)
+    record UpdateTask(@TargetAggregateIdentifier String taskId, Long expectedVersion, String title,
+                      Patch<Instant> dueAt, TaskStatus status, Patch<String> contactId, Patch<String> assignedTo)
             implements TaskCommands {
     }
 

@@ -1,5 +1,6 @@
 package dev.crm.api.user;
 
+import dev.crm.api.common.Patch;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** What can be asked of a user. Tokens arrive already hashed: the plain token never reaches an aggregate. */
@@ -10,9 +11,16 @@ public sealed interface UserCommands {
                       Role role, String tokenId, String tokenHash) implements UserCommands {
     }
 
-    /** A partial update; {@code null} fields stay as they are, an empty name clears it. */
-    record UpdateUser(@TargetAggregateIdentifier String userId, Long expectedVersion, String firstName,
-                      String lastName, String email, Role role, Boolean active) implements UserCommands {
+    /**
+     * A partial update: a name (a {@link Patch}) may be left out, cleared or set; the other fields are left as
+     * they are when {@code null}.
+     */
+    record UpdateUser(@TargetAggregateIdentifier String userId, Long expectedVersion, Patch<String> firstName,
+                      Patch<String> lastName, String email, Role role, Boolean active) implements UserCommands {
+    }
+
+    /** Makes the user an active admin again (the owner of the configured admin token, at start-up). */
+    record ReinstateAdmin(@TargetAggregateIdentifier String userId) implements UserCommands {
     }
 
     record IssueToken(@TargetAggregateIdentifier String userId, String tokenId, String tokenHash)

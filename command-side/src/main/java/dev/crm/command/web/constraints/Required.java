@@ -1,0 +1,36 @@
+package dev.crm.command.web.constraints;
+
+import dev.crm.api.common.Patch;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+
+/** A field a new record must have: sent, and not blank. */
+@Target({FIELD, PARAMETER, TYPE_USE})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = Required.Validator.class)
+public @interface Required {
+
+    String message() default "is required";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<Required, Patch<?>> {
+
+        @Override
+        public boolean isValid(Patch<?> patch, ConstraintValidatorContext context) {
+            return patch != null && patch.value() != null && !(patch.value() instanceof String text && text.isBlank());
+        }
+    }
+}
