@@ -1,5 +1,7 @@
 package dev.crm.command.lead;
 
+import dev.crm.api.common.FindRecord;
+import dev.crm.api.common.ReadModel;
 import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountView;
 import dev.crm.api.common.IdType;
@@ -11,7 +13,6 @@ import dev.crm.api.lead.LeadQueries.FindLead;
 import dev.crm.api.lead.LeadView;
 import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
 import dev.crm.api.opportunity.OpportunityView;
-import dev.crm.command.web.ReadBack;
 import dev.crm.command.web.RecordCommandController;
 import dev.crm.command.web.RecordWrites;
 import jakarta.validation.Valid;
@@ -28,12 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 class LeadCommandController extends RecordCommandController<LeadRequest, LeadView> {
 
     private final RecordWrites writes;
-    private final ReadBack readBack;
+    private final ReadModel readModel;
 
-    LeadCommandController(RecordWrites writes, ReadBack readBack) {
+    LeadCommandController(RecordWrites writes, ReadModel readModel) {
         super(writes, IdType.LEAD, "/api/leads/{id}/", FindLead::new, DeleteLead::new);
         this.writes = writes;
-        this.readBack = readBack;
+        this.readModel = readModel;
     }
 
     /** Answers every record the conversion created or linked, as the read models now show them. */
@@ -43,11 +44,14 @@ class LeadCommandController extends RecordCommandController<LeadRequest, LeadVie
         IdType.LEAD.requireMatch(id);
         var command = (body == null ? ConvertLeadRequest.CONTACT_ONLY : body).command(id);
         return writes.send(command, (LeadConversion done) -> new ConversionResponse(
-                readBack.<LeadView>find(new FindLead(id)).value(),
-                readBack.<ContactView>find(new FindContact(done.contactId())).value(),
-                done.accountId() == null ? null : readBack.<AccountView>find(new FindAccount(done.accountId())).value(),
-                done.opportunityId() == null ? null
-                        : readBack.<OpportunityView>find(new FindOpportunity(done.opportunityId())).value()));
+                this.<LeadView>view(new FindLead(id)), view(new FindContact(done.contactId())),
+                done.accountId() == null ? null : view(new FindAccount(done.accountId())),
+                done.opportunityId() == null ? null : view(new FindOpportunity(done.opportunityId()))));
+    }
+
+    /** A record the conversion wrote, read back in its transaction. */
+    private <T> T view(FindRecord find) {
+        return readModel.<T>require(find, "the record no longer exists").value();
     }
 
     /** The answer to a conversion, in the leads reference's shape; {@code account}/{@code opportunity} may be null. */

@@ -1,5 +1,6 @@
 package dev.crm.command.lead;
 
+import dev.crm.api.common.ReadModel;
 import dev.crm.api.account.AccountCommands.CreateAccount;
 import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountView;
@@ -12,7 +13,6 @@ import dev.crm.api.lead.LeadCommands.LeadDetails;
 import dev.crm.api.lead.LeadCommands.MarkLeadConverted;
 import dev.crm.api.opportunity.OpportunityCommands.CreateOpportunity;
 import dev.crm.api.opportunity.OpportunityStage;
-import dev.crm.command.web.ReadBack;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -35,10 +35,10 @@ class LeadConversionHandler {
 
     private static final String DASH = " \u2014 ";
 
-    private final ReadBack readBack;
+    private final ReadModel readModel;
 
-    LeadConversionHandler(ReadBack readBack) {
-        this.readBack = readBack;
+    LeadConversionHandler(ReadModel readModel) {
+        this.readModel = readModel;
     }
 
     @CommandHandler
@@ -76,7 +76,7 @@ class LeadConversionHandler {
         if (accountId == null) {
             return null;
         }
-        return readBack.<AccountView>find(new FindAccount(accountId)).value().name();
+        return readModel.<AccountView>require(new FindAccount(accountId), "the record no longer exists").value().name();
     }
 
     /** "<account or company name> — Opportunity", or the person's name when there is neither. */

@@ -11,7 +11,6 @@ import dev.crm.command.web.EmptyRequest;
 import dev.crm.command.web.IfMatch;
 import dev.crm.command.web.OnCreate;
 import dev.crm.command.web.OnUpdate;
-import dev.crm.command.web.ReadBack;
 import dev.crm.command.web.RecordWrites;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -49,7 +48,7 @@ class UserCommandController {
         String id = IdType.USER.newId();
         ApiTokens token = ApiTokens.generate();
         Versioned<UserView> user = writes.update(body.create(id, token), new FindUser(id));
-        return ResponseEntity.created(ReadBack.location("/api/users/{id}/", id))
+        return ResponseEntity.created(RecordWrites.location("/api/users/{id}/", id))
                 .body(new IssuedToken(token.tokenId(), token.token(), user.value()));
     }
 

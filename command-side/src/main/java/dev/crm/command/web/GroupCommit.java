@@ -1,5 +1,6 @@
 package dev.crm.command.web;
 
+import dev.crm.api.common.ReadModel;
 import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.Versioned;
@@ -44,16 +45,16 @@ public class GroupCommit implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     private final BlockingQueue<GroupedWrite<?>> waiting = new LinkedBlockingQueue<>();
-    private final ReadBack readBack;
+    private final ReadModel readModel;
     private final PlatformTransactionManager transactions;
     private final int largestGroup;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean stopping;
 
-    GroupCommit(ReadBack readBack, PlatformTransactionManager transactions,
+    GroupCommit(ReadModel readModel, PlatformTransactionManager transactions,
                 @Value("${crm.writes.group-commit.workers:1}") int workers,
                 @Value("${crm.writes.group-commit.largest-group:32}") int largestGroup) {
-        this.readBack = readBack;
+        this.readModel = readModel;
         this.transactions = transactions;
         this.largestGroup = largestGroup;
         for (int i = 0; i < workers; i++) {
@@ -73,7 +74,7 @@ public class GroupCommit implements DisposableBean {
         return submit(new GroupedWrite<>(() -> {
             commands.run();
             return null;
-        }, find, sent -> readBack.find(find)));
+        }, find, sent -> readModel.require(find, "the record no longer exists")));
     }
 
     /** Sends what {@code commands} sends and answers what {@code answer} reads, given what they returned. */
@@ -126,7 +127,7 @@ public class GroupCommit implements DisposableBean {
         try {
             TransactionSynchronizationManager.registerSynchronization(committed);
             group.forEach(GroupedWrite::send);
-            Map<FindRecord, Versioned<?>> found = readBack.findAll(group.stream().map(write -> write.find)
+            Map<FindRecord, Versioned<?>> found = readModel.findAll(group.stream().map(write -> write.find)
                     .filter(Objects::nonNull).toList());
             for (GroupedWrite<?> write : group) {
                 answers.add(write.find == null ? write.answer() : existing(found, write.find));

@@ -5,7 +5,9 @@ import dev.crm.api.common.Versioned;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.net.URI;
 import java.util.function.Function;
 
 /**
@@ -27,7 +29,7 @@ public class RecordWrites {
     /** {@code pathTemplate} is the new record's path with an {@code {id}}, e.g. {@code /api/contacts/{id}/}. */
     public <T> ResponseEntity<Versioned<T>> create(Object command, FindRecord find, String pathTemplate) {
         Versioned<T> record = update(command, find);
-        return ResponseEntity.created(ReadBack.location(pathTemplate, find.id())).body(record);
+        return ResponseEntity.created(location(pathTemplate, find.id())).body(record);
     }
 
     public <T> Versioned<T> update(Object command, FindRecord find) {
@@ -37,6 +39,11 @@ public class RecordWrites {
     /** Sends a command that answers something, and answers what {@code answer} reads, given that. */
     public <R, T> T send(Object command, Function<R, T> answer) {
         return writes.run(() -> commands.<R>sendAndWait(command), answer);
+    }
+
+    /** The absolute URL of a record, e.g. {@code location("/api/contacts/{id}/", id)}. */
+    public static URI location(String pathTemplate, String id) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path(pathTemplate).buildAndExpand(id).toUri();
     }
 
     public ResponseEntity<Void> delete(Object command) {

@@ -5,7 +5,7 @@ import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountView;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.record.RecordQueryController;
-import dev.crm.query.web.ReadModels;
+import dev.crm.api.common.ReadModel;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/accounts")
 class AccountQueryController extends RecordQueryController<AccountView, AccountFilter> {
 
-    AccountQueryController(ReadModels readModels, PointInTime pointInTime) {
-        super(readModels, pointInTime, IdType.ACCOUNT, FindAccount::new, AccountQueryHandler.ROWS);
+    AccountQueryController(ReadModel readModel, PointInTime pointInTime) {
+        super(readModel, pointInTime, IdType.ACCOUNT, FindAccount::new, AccountQueryHandler.ROWS);
     }
 }

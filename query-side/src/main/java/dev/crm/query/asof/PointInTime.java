@@ -6,7 +6,7 @@ import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.user.AuthenticatedUser;
 import dev.crm.api.user.Role;
-import dev.crm.query.web.ReadModels;
+import dev.crm.api.common.ReadModel;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -36,15 +36,15 @@ import java.util.List;
 @Component
 public class PointInTime {
 
-    private final ReadModels readModels;
+    private final ReadModel readModel;
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate rolledBack;
 
-    PointInTime(ReadModels readModels, EventStore eventStore, EventProcessingConfiguration processing,
+    PointInTime(ReadModel readModel, EventStore eventStore, EventProcessingConfiguration processing,
                 JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        this.readModels = readModels;
+        this.readModel = readModel;
         this.eventStore = eventStore;
         this.processing = processing;
         this.jdbc = jdbc;
@@ -58,7 +58,7 @@ public class PointInTime {
      */
     public <T> Versioned<T> find(FindRecord find, RecordRows rows, String notFound, Instant asOf) {
         if (asOf == null) {
-            return readModels.find(find, notFound);
+            return readModel.require(find, notFound);
         }
         String id = find.id();
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id, 0).asStream().toList();
@@ -82,7 +82,7 @@ public class PointInTime {
             for (DomainEventMessage<?> event : upTo) {
                 replay(projection, event);
             }
-            return readModels.find(find, notFound);
+            return readModel.require(find, notFound);
         });
     }
 

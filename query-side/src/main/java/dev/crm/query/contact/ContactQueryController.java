@@ -5,7 +5,7 @@ import dev.crm.api.contact.ContactQueries.FindContact;
 import dev.crm.api.contact.ContactView;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.record.RecordQueryController;
-import dev.crm.query.web.ReadModels;
+import dev.crm.api.common.ReadModel;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/contacts")
 class ContactQueryController extends RecordQueryController<ContactView, ContactFilter> {
 
-    ContactQueryController(ReadModels readModels, PointInTime pointInTime) {
-        super(readModels, pointInTime, IdType.CONTACT, FindContact::new, ContactQueryHandler.ROWS);
+    ContactQueryController(ReadModel readModel, PointInTime pointInTime) {
+        super(readModel, pointInTime, IdType.CONTACT, FindContact::new, ContactQueryHandler.ROWS);
     }
 }

@@ -3,7 +3,7 @@ package dev.crm.query.history;
 import dev.crm.api.history.AuditEntry;
 import dev.crm.api.history.HistoryQueries.ListAuditLog;
 import dev.crm.query.web.PageResponse;
-import dev.crm.query.web.ReadModels;
+import dev.crm.api.common.ReadModel;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,15 +12,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditLogController {
 
-    private final ReadModels readModels;
+    private final ReadModel readModel;
 
-    AuditLogController(ReadModels readModels) {
-        this.readModels = readModels;
+    AuditLogController(ReadModel readModel) {
+        this.readModel = readModel;
     }
 
     @GetMapping("/api/audit-log")
     PageResponse<AuditEntry> list(@Valid AuditLogFilter filter) {
         ListAuditLog query = filter.query();
-        return PageResponse.of(readModels.page(query), query.page());
+        return PageResponse.of(readModel.page(query), query.page());
     }
 }

@@ -5,7 +5,7 @@ import dev.crm.api.common.NotFoundException;
 import dev.crm.api.history.HistoryEntry;
 import dev.crm.api.history.HistoryQueries.ListHistory;
 import dev.crm.query.web.PageResponse;
-import dev.crm.query.web.ReadModels;
+import dev.crm.api.common.ReadModel;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,10 +23,10 @@ class HistoryController {
     private static final Map<String, IdType> RESOURCES = Map.of("contacts", IdType.CONTACT, "leads", IdType.LEAD,
             "accounts", IdType.ACCOUNT, "opportunities", IdType.OPPORTUNITY);
 
-    private final ReadModels readModels;
+    private final ReadModel readModel;
 
-    HistoryController(ReadModels readModels) {
-        this.readModels = readModels;
+    HistoryController(ReadModel readModel) {
+        this.readModel = readModel;
     }
 
     @GetMapping("/api/{resource}/{id}/history")
@@ -37,6 +37,6 @@ class HistoryController {
             throw new NotFoundException("There is nothing at this path.");
         }
         type.requireMatch(id);
-        return PageResponse.of(readModels.page(new ListHistory(id, page.pageQuery())), page.pageQuery());
+        return PageResponse.of(readModel.page(new ListHistory(id, page.pageQuery())), page.pageQuery());
     }
 }

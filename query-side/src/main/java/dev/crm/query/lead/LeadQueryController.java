@@ -5,7 +5,7 @@ import dev.crm.api.lead.LeadQueries.FindLead;
 import dev.crm.api.lead.LeadView;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.record.RecordQueryController;
-import dev.crm.query.web.ReadModels;
+import dev.crm.api.common.ReadModel;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/leads")
 class LeadQueryController extends RecordQueryController<LeadView, LeadFilter> {
 
-    LeadQueryController(ReadModels readModels, PointInTime pointInTime) {
-        super(readModels, pointInTime, IdType.LEAD, FindLead::new, LeadQueryHandler.ROWS);
+    LeadQueryController(ReadModel readModel, PointInTime pointInTime) {
+        super(readModel, pointInTime, IdType.LEAD, FindLead::new, LeadQueryHandler.ROWS);
     }
 }

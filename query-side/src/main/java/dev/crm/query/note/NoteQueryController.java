@@ -9,7 +9,7 @@ import dev.crm.api.note.NoteView;
 import dev.crm.query.asof.AsOf;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.web.PageResponse;
-import dev.crm.query.web.ReadModels;
+import dev.crm.api.common.ReadModel;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,19 +19,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NoteQueryController {
 
-    private final ReadModels readModels;
+    private final ReadModel readModel;
     private final PointInTime pointInTime;
 
-    NoteQueryController(ReadModels readModels, PointInTime pointInTime) {
-        this.readModels = readModels;
+    NoteQueryController(ReadModel readModel, PointInTime pointInTime) {
+        this.readModel = readModel;
         this.pointInTime = pointInTime;
     }
 
     @GetMapping("/api/contacts/{contactId}/notes")
     PageResponse<NoteView> list(@PathVariable String contactId, @Valid NotePage page) {
         IdType.CONTACT.requireMatch(contactId);
-        readModels.find(new FindContact(contactId), "no contact with id " + contactId);
-        return PageResponse.of(readModels.page(new ListNotes(contactId, page.pageQuery())), page.pageQuery());
+        readModel.require(new FindContact(contactId), "no contact with id " + contactId);
+        return PageResponse.of(readModel.page(new ListNotes(contactId, page.pageQuery())), page.pageQuery());
     }
 
     @GetMapping("/api/notes/{id}")

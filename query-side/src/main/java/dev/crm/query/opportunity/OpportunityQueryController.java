@@ -5,7 +5,7 @@ import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
 import dev.crm.api.opportunity.OpportunityView;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.record.RecordQueryController;
-import dev.crm.query.web.ReadModels;
+import dev.crm.api.common.ReadModel;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/opportunities")
 class OpportunityQueryController extends RecordQueryController<OpportunityView, OpportunityFilter> {
 
-    OpportunityQueryController(ReadModels readModels, PointInTime pointInTime) {
-        super(readModels, pointInTime, IdType.OPPORTUNITY, FindOpportunity::new, OpportunityQueryHandler.ROWS);
+    OpportunityQueryController(ReadModel readModel, PointInTime pointInTime) {
+        super(readModel, pointInTime, IdType.OPPORTUNITY, FindOpportunity::new, OpportunityQueryHandler.ROWS);
     }
 }

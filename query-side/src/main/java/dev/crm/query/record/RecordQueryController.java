@@ -7,7 +7,7 @@ import dev.crm.query.asof.AsOf;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.web.PageResponse;
-import dev.crm.query.web.ReadModels;
+import dev.crm.api.common.ReadModel;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ import java.util.function.Function;
  */
 public abstract class RecordQueryController<V, F extends RecordFilter> {
 
-    private final ReadModels readModels;
+    private final ReadModel readModel;
     private final PointInTime pointInTime;
     private final IdType type;
     private final Function<String, FindRecord> find;
@@ -34,9 +34,9 @@ public abstract class RecordQueryController<V, F extends RecordFilter> {
      * @param find the record type's {@code Find...} query for an id
      * @param rows where the record type's rows are, for an as-of read
      */
-    protected RecordQueryController(ReadModels readModels, PointInTime pointInTime, IdType type,
+    protected RecordQueryController(ReadModel readModel, PointInTime pointInTime, IdType type,
                                     Function<String, FindRecord> find, RecordRows rows) {
-        this.readModels = readModels;
+        this.readModel = readModel;
         this.pointInTime = pointInTime;
         this.type = type;
         this.find = find;
@@ -45,7 +45,7 @@ public abstract class RecordQueryController<V, F extends RecordFilter> {
 
     @GetMapping
     public PageResponse<V> list(@Valid F filter) {
-        return PageResponse.of(readModels.page(filter.query()), filter.pageQuery());
+        return PageResponse.of(readModel.page(filter.query()), filter.pageQuery());
     }
 
     @GetMapping("/{id}")

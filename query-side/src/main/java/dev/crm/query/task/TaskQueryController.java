@@ -5,7 +5,7 @@ import dev.crm.api.task.TaskQueries.FindTask;
 import dev.crm.api.task.TaskView;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.record.RecordQueryController;
-import dev.crm.query.web.ReadModels;
+import dev.crm.api.common.ReadModel;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tasks")
 class TaskQueryController extends RecordQueryController<TaskView, TaskFilter> {
 
-    TaskQueryController(ReadModels readModels, PointInTime pointInTime) {
-        super(readModels, pointInTime, IdType.TASK, FindTask::new, TaskQueryHandler.ROWS);
+    TaskQueryController(ReadModel readModel, PointInTime pointInTime) {
+        super(readModel, pointInTime, IdType.TASK, FindTask::new, TaskQueryHandler.ROWS);
     }
 }

@@ -7,7 +7,7 @@ import dev.crm.api.user.UserQueries.FindUser;
 import dev.crm.api.user.UserView;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.record.RecordQueryController;
-import dev.crm.query.web.ReadModels;
+import dev.crm.api.common.ReadModel;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,15 +18,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/users")
 class UserQueryController extends RecordQueryController<UserView, UserFilter> {
 
-    private final ReadModels readModels;
+    private final ReadModel readModel;
 
-    UserQueryController(ReadModels readModels, PointInTime pointInTime) {
-        super(readModels, pointInTime, IdType.USER, FindUser::new, UserQueryHandler.ROWS);
-        this.readModels = readModels;
+    UserQueryController(ReadModel readModel, PointInTime pointInTime) {
+        super(readModel, pointInTime, IdType.USER, FindUser::new, UserQueryHandler.ROWS);
+        this.readModel = readModel;
     }
 
     @GetMapping("/me")
     Versioned<UserView> me(@AuthenticationPrincipal AuthenticatedUser caller) {
-        return readModels.find(new FindUser(caller.userId()), "no user with id " + caller.userId());
+        return readModel.require(new FindUser(caller.userId()), "no user with id " + caller.userId());
     }
 }

@@ -6,7 +6,7 @@ import dev.crm.api.contact.ContactQueries.ListContacts;
 import dev.crm.api.contact.ContactStage;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.web.QueryStringTesting;
-import dev.crm.query.web.ReadModels;
+import dev.crm.api.common.ReadModel;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -23,7 +23,7 @@ import static org.mockito.Mockito.when;
 /** How {@code GET /api/contacts/} reads its query string: given these parameters, this query or these errors. */
 class ContactFilterBindingTest {
 
-    private final ReadModels readModels = mock(ReadModels.class);
+    private final ReadModel readModels = mock(ReadModel.class);
     private final MockMvc mvc = QueryStringTesting.mockMvc(new ContactQueryController(readModels,
             mock(PointInTime.class)));
 

@@ -4,7 +4,7 @@ import dev.crm.api.common.Page;
 import dev.crm.api.common.PageQuery;
 import dev.crm.api.history.HistoryQueries.ListAuditLog;
 import dev.crm.query.web.QueryStringTesting;
-import dev.crm.query.web.ReadModels;
+import dev.crm.api.common.ReadModel;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -21,7 +21,7 @@ import static org.mockito.Mockito.when;
 /** How {@code GET /api/audit-log/} reads its query string: given these parameters, this query or these errors. */
 class AuditLogFilterBindingTest {
 
-    private final ReadModels readModels = mock(ReadModels.class);
+    private final ReadModel readModels = mock(ReadModel.class);
     private final MockMvc mvc = QueryStringTesting.mockMvc(new AuditLogController(readModels));
 
     @Test

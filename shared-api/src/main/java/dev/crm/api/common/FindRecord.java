@@ -1,7 +1,5 @@
 package dev.crm.api.common;
 
-import java.util.List;
-
 /**
  * A question for one record by its id ({@code FindContact}), answered with an {@code Optional<Versioned<V>>}
  * of the record's view. It can also be asked for many records at once: a write that answers with the record
@@ -11,9 +9,4 @@ public interface FindRecord {
 
     /** The id of the record asked for. */
     String id();
-
-    /** The same question for the records with these ids. */
-    default FindRecords forAll(List<String> ids) {
-        return new FindRecords(ids);
-    }
 }
