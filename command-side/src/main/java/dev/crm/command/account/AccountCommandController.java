@@ -1,7 +1,6 @@
 package dev.crm.command.account;
 
 import dev.crm.api.account.AccountCommands.DeleteAccount;
-import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountView;
 import dev.crm.api.common.IdType;
 import dev.crm.command.web.RecordCommandController;
@@ -15,6 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountCommandController extends RecordCommandController<AccountRequest, AccountView> {
 
     AccountCommandController(RecordWrites writes) {
-        super(writes, IdType.ACCOUNT, "/api/accounts/{id}/", FindAccount::new, DeleteAccount::new);
+        super(writes, IdType.ACCOUNT, "/api/accounts/{id}/", DeleteAccount::new);
     }
 }

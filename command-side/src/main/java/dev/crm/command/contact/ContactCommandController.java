@@ -2,7 +2,6 @@ package dev.crm.command.contact;
 
 import dev.crm.api.common.IdType;
 import dev.crm.api.contact.ContactCommands.DeleteContact;
-import dev.crm.api.contact.ContactQueries.FindContact;
 import dev.crm.api.contact.ContactView;
 import dev.crm.command.web.RecordCommandController;
 import dev.crm.command.web.RecordWrites;
@@ -15,6 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactCommandController extends RecordCommandController<ContactRequest, ContactView> {
 
     ContactCommandController(RecordWrites writes) {
-        super(writes, IdType.CONTACT, "/api/contacts/{id}/", FindContact::new, DeleteContact::new);
+        super(writes, IdType.CONTACT, "/api/contacts/{id}/", DeleteContact::new);
     }
 }

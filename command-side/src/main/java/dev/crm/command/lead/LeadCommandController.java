@@ -2,16 +2,12 @@ package dev.crm.command.lead;
 
 import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.ReadModel;
-import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountView;
 import dev.crm.api.common.IdType;
-import dev.crm.api.contact.ContactQueries.FindContact;
 import dev.crm.api.contact.ContactView;
 import dev.crm.api.lead.LeadCommands.DeleteLead;
 import dev.crm.api.lead.LeadCommands.LeadConversion;
-import dev.crm.api.lead.LeadQueries.FindLead;
 import dev.crm.api.lead.LeadView;
-import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
 import dev.crm.api.opportunity.OpportunityView;
 import dev.crm.command.web.RecordCommandController;
 import dev.crm.command.web.RecordWrites;
@@ -32,7 +28,7 @@ class LeadCommandController extends RecordCommandController<LeadRequest, LeadVie
     private final ReadModel readModel;
 
     LeadCommandController(RecordWrites writes, ReadModel readModel) {
-        super(writes, IdType.LEAD, "/api/leads/{id}/", FindLead::new, DeleteLead::new);
+        super(writes, IdType.LEAD, "/api/leads/{id}/", DeleteLead::new);
         this.writes = writes;
         this.readModel = readModel;
     }
@@ -44,9 +40,9 @@ class LeadCommandController extends RecordCommandController<LeadRequest, LeadVie
         IdType.LEAD.requireMatch(id);
         var command = (body == null ? ConvertLeadRequest.CONTACT_ONLY : body).command(id);
         return writes.send(command, (LeadConversion done) -> new ConversionResponse(
-                this.<LeadView>view(new FindLead(id)), view(new FindContact(done.contactId())),
-                done.accountId() == null ? null : view(new FindAccount(done.accountId())),
-                done.opportunityId() == null ? null : view(new FindOpportunity(done.opportunityId()))));
+                this.<LeadView>view(new FindRecord(id)), view(new FindRecord(done.contactId())),
+                done.accountId() == null ? null : view(new FindRecord(done.accountId())),
+                done.opportunityId() == null ? null : view(new FindRecord(done.opportunityId()))));
     }
 
     /** A record the conversion wrote, read back in its transaction. */

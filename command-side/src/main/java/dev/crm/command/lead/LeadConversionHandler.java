@@ -1,8 +1,8 @@
 package dev.crm.command.lead;
 
+import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.ReadModel;
 import dev.crm.api.account.AccountCommands.CreateAccount;
-import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountView;
 import dev.crm.api.common.InvalidRequestException;
 import dev.crm.api.contact.ContactCommands.CreateContact;
@@ -76,7 +76,7 @@ class LeadConversionHandler {
         if (accountId == null) {
             return null;
         }
-        return readModel.<AccountView>require(new FindAccount(accountId), "the record no longer exists").value().name();
+        return readModel.<AccountView>require(new FindRecord(accountId), "the record no longer exists").value().name();
     }
 
     /** "<account or company name> — Opportunity", or the person's name when there is neither. */

@@ -1,12 +1,12 @@
 package dev.crm.command.note;
 
+import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.NotFoundException;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.note.NoteCommands.AddNote;
 import dev.crm.api.note.NoteCommands.DeleteNote;
 import dev.crm.api.note.NoteCommands.EditNote;
-import dev.crm.api.note.NoteQueries.FindNote;
 import dev.crm.api.note.NoteView;
 import dev.crm.command.directory.OtherRecords;
 import dev.crm.command.web.IfMatch;
@@ -43,14 +43,14 @@ class NoteCommandController {
             throw new NotFoundException("no contact with id " + contactId);
         }
         String id = IdType.NOTE.newId();
-        return writes.create(new AddNote(id, contactId, body.body().value()), new FindNote(id), "/api/notes/{id}/");
+        return writes.create(new AddNote(id, contactId, body.body().value()), new FindRecord(id), "/api/notes/{id}/");
     }
 
     @PatchMapping(path = "/api/notes/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Versioned<NoteView> edit(@PathVariable String id, @Validated(OnUpdate.class) @RequestBody NoteRequest body,
                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.NOTE.requireMatch(id);
-        return writes.update(new EditNote(id, IfMatch.expectedVersion(ifMatch), body.body().value()), new FindNote(id));
+        return writes.update(new EditNote(id, IfMatch.expectedVersion(ifMatch), body.body().value()), new FindRecord(id));
     }
 
     @DeleteMapping("/api/notes/{id}")

@@ -2,7 +2,6 @@ package dev.crm.command.opportunity;
 
 import dev.crm.api.common.IdType;
 import dev.crm.api.opportunity.OpportunityCommands.DeleteOpportunity;
-import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
 import dev.crm.api.opportunity.OpportunityView;
 import dev.crm.command.web.RecordCommandController;
 import dev.crm.command.web.RecordWrites;
@@ -15,6 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 class OpportunityCommandController extends RecordCommandController<OpportunityRequest, OpportunityView> {
 
     OpportunityCommandController(RecordWrites writes) {
-        super(writes, IdType.OPPORTUNITY, "/api/opportunities/{id}/", FindOpportunity::new, DeleteOpportunity::new);
+        super(writes, IdType.OPPORTUNITY, "/api/opportunities/{id}/", DeleteOpportunity::new);
     }
 }

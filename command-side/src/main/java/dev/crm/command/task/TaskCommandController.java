@@ -2,7 +2,6 @@ package dev.crm.command.task;
 
 import dev.crm.api.common.IdType;
 import dev.crm.api.task.TaskCommands.DeleteTask;
-import dev.crm.api.task.TaskQueries.FindTask;
 import dev.crm.api.task.TaskView;
 import dev.crm.command.web.RecordCommandController;
 import dev.crm.command.web.RecordWrites;
@@ -15,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskCommandController extends RecordCommandController<TaskRequest, TaskView> {
 
     TaskCommandController(RecordWrites writes) {
-        super(writes, IdType.TASK, "/api/tasks/{id}/", FindTask::new,
+        super(writes, IdType.TASK, "/api/tasks/{id}/",
                 (id, expectedVersion) -> new DeleteTask(id, expectedVersion, false));
     }
 }

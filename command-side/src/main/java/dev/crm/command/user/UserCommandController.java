@@ -1,11 +1,11 @@
 package dev.crm.command.user;
 
+import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.user.IssuedToken;
 import dev.crm.api.user.UserCommands.IssueToken;
 import dev.crm.api.user.UserCommands.RevokeToken;
-import dev.crm.api.user.UserQueries.FindUser;
 import dev.crm.api.user.UserView;
 import dev.crm.command.web.EmptyRequest;
 import dev.crm.command.web.IfMatch;
@@ -47,7 +47,7 @@ class UserCommandController {
     ResponseEntity<IssuedToken> create(@Validated(OnCreate.class) @RequestBody UserRequest body) {
         String id = IdType.USER.newId();
         ApiTokens token = ApiTokens.generate();
-        Versioned<UserView> user = writes.update(body.create(id, token), new FindUser(id));
+        Versioned<UserView> user = writes.update(body.create(id, token), new FindRecord(id));
         return ResponseEntity.created(RecordWrites.location("/api/users/{id}/", id))
                 .body(new IssuedToken(token.tokenId(), token.token(), user.value()));
     }
@@ -56,7 +56,7 @@ class UserCommandController {
     Versioned<UserView> update(@PathVariable String id, @Validated(OnUpdate.class) @RequestBody UserRequest body,
                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         IdType.USER.requireMatch(id);
-        return writes.update(body.update(id, IfMatch.expectedVersion(ifMatch)), new FindUser(id));
+        return writes.update(body.update(id, IfMatch.expectedVersion(ifMatch)), new FindRecord(id));
     }
 
     @PreAuthorize(ADMIN_OR_SELF)
@@ -65,7 +65,7 @@ class UserCommandController {
                                                   @Valid @RequestBody(required = false) EmptyRequest body) {
         IdType.USER.requireMatch(id);
         ApiTokens token = ApiTokens.generate();
-        Versioned<UserView> user = writes.update(new IssueToken(id, token.tokenId(), token.hash()), new FindUser(id));
+        Versioned<UserView> user = writes.update(new IssueToken(id, token.tokenId(), token.hash()), new FindRecord(id));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new IssuedToken(token.tokenId(), token.token(), user.value()));
     }

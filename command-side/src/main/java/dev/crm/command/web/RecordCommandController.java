@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The writes every record type answers the same way, under its subclass's {@code @RequestMapping}: {@code POST}
@@ -30,34 +29,31 @@ public abstract class RecordCommandController<B extends RecordRequest, V> {
     private final RecordWrites writes;
     private final IdType type;
     private final String location;
-    private final Function<String, FindRecord> find;
     private final BiFunction<String, Long, Object> deletion;
 
     /**
      * @param location a record's path with an {@code {id}}, such as {@code /api/contacts/{id}/}
-     * @param find     the query that reads a record back after a write
      * @param deletion the command deleting a record, given its id and the version {@code If-Match} expects
      */
     protected RecordCommandController(RecordWrites writes, IdType type, String location,
-                                      Function<String, FindRecord> find, BiFunction<String, Long, Object> deletion) {
+                                      BiFunction<String, Long, Object> deletion) {
         this.writes = writes;
         this.type = type;
         this.location = location;
-        this.find = find;
         this.deletion = deletion;
     }
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Versioned<V>> create(@Validated(OnCreate.class) @RequestBody B body) {
         String id = type.newId();
-        return writes.create(body.create(id), find.apply(id), location);
+        return writes.create(body.create(id), new FindRecord(id), location);
     }
 
     @PatchMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Versioned<V> update(@PathVariable String id, @Validated(OnUpdate.class) @RequestBody B body,
                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         type.requireMatch(id);
-        return writes.update(body.update(id, IfMatch.expectedVersion(ifMatch)), find.apply(id));
+        return writes.update(body.update(id, IfMatch.expectedVersion(ifMatch)), new FindRecord(id));
     }
 
     @DeleteMapping("/{id}")

@@ -1,7 +1,6 @@
 package dev.crm.query.account;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountView;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.record.RecordQueryController;
@@ -15,6 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountQueryController extends RecordQueryController<AccountView, AccountFilter> {
 
     AccountQueryController(ReadModel readModel, PointInTime pointInTime) {
-        super(readModel, pointInTime, IdType.ACCOUNT, FindAccount::new, AccountQueryHandler.ROWS);
+        super(readModel, pointInTime, IdType.ACCOUNT, AccountQueryHandler.ROWS);
     }
 }

@@ -1,13 +1,11 @@
 package dev.crm.query.account;
 
 import dev.crm.api.account.AccountQueries.AccountDependents;
-import dev.crm.api.account.AccountQueries.FindAccount;
 import dev.crm.api.account.AccountQueries.FindAccountDependents;
 import dev.crm.api.account.AccountQueries.ListAccounts;
 import dev.crm.api.account.AccountView;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
-import dev.crm.api.common.Versioned;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.RecordReads;
@@ -19,7 +17,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
-import java.util.Optional;
 
 import static dev.crm.query.sql.Rows.instant;
 import static dev.crm.query.sql.Rows.tags;
@@ -56,12 +53,6 @@ class AccountQueryHandler {
     AccountQueryHandler(NamedParameterJdbcTemplate jdbc, RecordsById recordsById) {
         this.jdbc = jdbc;
         this.accounts = recordsById.reads(IdType.ACCOUNT, SQL, AccountView::id);
-    }
-
-    @QueryHandler
-    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
-    Optional<Versioned> find(FindAccount query) {
-        return accounts.find(query.id());
     }
 
     @QueryHandler

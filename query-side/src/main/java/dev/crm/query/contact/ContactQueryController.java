@@ -1,7 +1,6 @@
 package dev.crm.query.contact;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.contact.ContactQueries.FindContact;
 import dev.crm.api.contact.ContactView;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.record.RecordQueryController;
@@ -15,6 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactQueryController extends RecordQueryController<ContactView, ContactFilter> {
 
     ContactQueryController(ReadModel readModel, PointInTime pointInTime) {
-        super(readModel, pointInTime, IdType.CONTACT, FindContact::new, ContactQueryHandler.ROWS);
+        super(readModel, pointInTime, IdType.CONTACT, ContactQueryHandler.ROWS);
     }
 }

@@ -2,9 +2,7 @@ package dev.crm.query.contact;
 
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
-import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
-import dev.crm.api.contact.ContactQueries.FindContact;
 import dev.crm.api.contact.ContactQueries.ListContacts;
 import dev.crm.api.contact.ContactStage;
 import dev.crm.api.contact.ContactView;
@@ -18,7 +16,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
-import java.util.Optional;
 
 import static dev.crm.query.sql.Rows.instant;
 import static dev.crm.query.sql.Rows.tags;
@@ -51,12 +48,6 @@ class ContactQueryHandler {
 
     ContactQueryHandler(RecordsById recordsById) {
         this.contacts = recordsById.reads(IdType.CONTACT, SQL, ContactView::id);
-    }
-
-    @QueryHandler
-    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
-    Optional<Versioned> find(FindContact query) {
-        return contacts.find(query.id());
     }
 
     @QueryHandler

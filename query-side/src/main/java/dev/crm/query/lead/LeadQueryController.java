@@ -1,7 +1,6 @@
 package dev.crm.query.lead;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.lead.LeadQueries.FindLead;
 import dev.crm.api.lead.LeadView;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.record.RecordQueryController;
@@ -15,6 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 class LeadQueryController extends RecordQueryController<LeadView, LeadFilter> {
 
     LeadQueryController(ReadModel readModel, PointInTime pointInTime) {
-        super(readModel, pointInTime, IdType.LEAD, FindLead::new, LeadQueryHandler.ROWS);
+        super(readModel, pointInTime, IdType.LEAD, LeadQueryHandler.ROWS);
     }
 }

@@ -2,9 +2,7 @@ package dev.crm.query.lead;
 
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
-import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
-import dev.crm.api.lead.LeadQueries.FindLead;
 import dev.crm.api.lead.LeadQueries.ListLeads;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.api.lead.LeadView;
@@ -18,7 +16,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
-import java.util.Optional;
 
 import static dev.crm.query.sql.Rows.instant;
 
@@ -48,12 +45,6 @@ class LeadQueryHandler {
 
     LeadQueryHandler(RecordsById recordsById) {
         this.leads = recordsById.reads(IdType.LEAD, SQL, LeadView::id);
-    }
-
-    @QueryHandler
-    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
-    Optional<Versioned> find(FindLead query) {
-        return leads.find(query.id());
     }
 
     @QueryHandler

@@ -1,9 +1,8 @@
 package dev.crm.query.note;
 
+import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Versioned;
-import dev.crm.api.contact.ContactQueries.FindContact;
-import dev.crm.api.note.NoteQueries.FindNote;
 import dev.crm.api.note.NoteQueries.ListNotes;
 import dev.crm.api.note.NoteView;
 import dev.crm.query.asof.AsOf;
@@ -30,13 +29,13 @@ class NoteQueryController {
     @GetMapping("/api/contacts/{contactId}/notes")
     PageResponse<NoteView> list(@PathVariable String contactId, @Valid NotePage page) {
         IdType.CONTACT.requireMatch(contactId);
-        readModel.require(new FindContact(contactId), "no contact with id " + contactId);
+        readModel.require(new FindRecord(contactId), "no contact with id " + contactId);
         return PageResponse.of(readModel.page(new ListNotes(contactId, page.pageQuery())), page.pageQuery());
     }
 
     @GetMapping("/api/notes/{id}")
     Versioned<NoteView> get(@PathVariable String id, AsOf at) {
         IdType.NOTE.requireMatch(id);
-        return pointInTime.find(new FindNote(id), NoteQueryHandler.ROWS, "no note with id " + id, at.asOf());
+        return pointInTime.find(new FindRecord(id), NoteQueryHandler.ROWS, "no note with id " + id, at.asOf());
     }
 }

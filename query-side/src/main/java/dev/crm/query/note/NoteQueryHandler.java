@@ -2,8 +2,6 @@ package dev.crm.query.note;
 
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
-import dev.crm.api.common.Versioned;
-import dev.crm.api.note.NoteQueries.FindNote;
 import dev.crm.api.note.NoteQueries.ListNotes;
 import dev.crm.api.note.NoteView;
 import dev.crm.query.asof.RecordRows;
@@ -16,7 +14,6 @@ import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
-import java.util.Optional;
 
 /** Answers note queries from the {@code note} table. */
 @Component
@@ -33,12 +30,6 @@ class NoteQueryHandler {
 
     NoteQueryHandler(RecordsById recordsById) {
         this.notes = recordsById.reads(IdType.NOTE, SQL, NoteView::id);
-    }
-
-    @QueryHandler
-    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
-    Optional<Versioned> find(FindNote query) {
-        return notes.find(query.id());
     }
 
     @QueryHandler

@@ -1,7 +1,6 @@
 package dev.crm.query.opportunity;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
 import dev.crm.api.opportunity.OpportunityView;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.record.RecordQueryController;
@@ -15,6 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 class OpportunityQueryController extends RecordQueryController<OpportunityView, OpportunityFilter> {
 
     OpportunityQueryController(ReadModel readModel, PointInTime pointInTime) {
-        super(readModel, pointInTime, IdType.OPPORTUNITY, FindOpportunity::new, OpportunityQueryHandler.ROWS);
+        super(readModel, pointInTime, IdType.OPPORTUNITY, OpportunityQueryHandler.ROWS);
     }
 }

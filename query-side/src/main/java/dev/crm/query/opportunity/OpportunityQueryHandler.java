@@ -2,9 +2,7 @@ package dev.crm.query.opportunity;
 
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
-import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
-import dev.crm.api.opportunity.OpportunityQueries.FindOpportunity;
 import dev.crm.api.opportunity.OpportunityQueries.ListOpportunities;
 import dev.crm.api.opportunity.OpportunityStage;
 import dev.crm.api.opportunity.OpportunityView;
@@ -19,7 +17,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 
 import static dev.crm.query.sql.Rows.instant;
 
@@ -49,12 +46,6 @@ class OpportunityQueryHandler {
 
     OpportunityQueryHandler(RecordsById recordsById) {
         this.opportunities = recordsById.reads(IdType.OPPORTUNITY, SQL, OpportunityView::id);
-    }
-
-    @QueryHandler
-    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
-    Optional<Versioned> find(FindOpportunity query) {
-        return opportunities.find(query.id());
     }
 
     @QueryHandler

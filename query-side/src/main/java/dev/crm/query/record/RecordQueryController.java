@@ -12,7 +12,6 @@ import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import java.util.function.Function;
 
 /**
  * The two reads every record type answers at its path ({@code /api/contacts}): the list, filtered by the
@@ -27,19 +26,13 @@ public abstract class RecordQueryController<V, F extends RecordFilter> {
     private final ReadModel readModel;
     private final PointInTime pointInTime;
     private final IdType type;
-    private final Function<String, FindRecord> find;
     private final RecordRows rows;
 
-    /**
-     * @param find the record type's {@code Find...} query for an id
-     * @param rows where the record type's rows are, for an as-of read
-     */
-    protected RecordQueryController(ReadModel readModel, PointInTime pointInTime, IdType type,
-                                    Function<String, FindRecord> find, RecordRows rows) {
+    /** @param rows where the record type's rows are, for an as-of read */
+    protected RecordQueryController(ReadModel readModel, PointInTime pointInTime, IdType type, RecordRows rows) {
         this.readModel = readModel;
         this.pointInTime = pointInTime;
         this.type = type;
-        this.find = find;
         this.rows = rows;
     }
 
@@ -51,6 +44,6 @@ public abstract class RecordQueryController<V, F extends RecordFilter> {
     @GetMapping("/{id}")
     public Versioned<V> get(@PathVariable String id, AsOf at) {
         type.requireMatch(id);
-        return pointInTime.find(find.apply(id), rows, "no " + type.entityType() + " with id " + id, at.asOf());
+        return pointInTime.find(new FindRecord(id), rows, "no " + type.entityType() + " with id " + id, at.asOf());
     }
 }

@@ -1,6 +1,7 @@
 package dev.crm.query.sql;
 
 import dev.crm.api.common.EventNames;
+import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.FindRecords;
 import dev.crm.api.common.FoundRecords;
 import dev.crm.api.common.IdType;
@@ -13,12 +14,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Gives each record type its {@link RecordReads}, and answers {@link FindRecords} for all of them: the ids
- * are grouped by the kind of record their prefix names, each group read in one statement by its kind's reads.
+ * Gives each record type its {@link RecordReads}, and answers {@link FindRecord} and {@link FindRecords} for
+ * all of them, by the kind of record an id's prefix names: the ids of a {@link FindRecords} are grouped by
+ * kind, each group read in one statement.
  */
 @Component
 public class RecordsById {
@@ -35,6 +38,13 @@ public class RecordsById {
         RecordReads<V> reads = new RecordReads<>(jdbc, sql, id);
         readsByType.put(type, reads);
         return reads;
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
+    Optional<Versioned> find(FindRecord query) {
+        return EventNames.recordType(query.id()).map(readsByType::get)
+                .flatMap(reads -> reads.find(query.id()));
     }
 
     @QueryHandler

@@ -1,7 +1,6 @@
 package dev.crm.query.task;
 
 import dev.crm.api.common.IdType;
-import dev.crm.api.task.TaskQueries.FindTask;
 import dev.crm.api.task.TaskView;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.record.RecordQueryController;
@@ -15,6 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskQueryController extends RecordQueryController<TaskView, TaskFilter> {
 
     TaskQueryController(ReadModel readModel, PointInTime pointInTime) {
-        super(readModel, pointInTime, IdType.TASK, FindTask::new, TaskQueryHandler.ROWS);
+        super(readModel, pointInTime, IdType.TASK, TaskQueryHandler.ROWS);
     }
 }

@@ -2,9 +2,7 @@ package dev.crm.query.task;
 
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
-import dev.crm.api.common.Versioned;
 import dev.crm.api.common.WireEnums;
-import dev.crm.api.task.TaskQueries.FindTask;
 import dev.crm.api.task.TaskQueries.ListTasks;
 import dev.crm.api.task.TaskStatus;
 import dev.crm.api.task.TaskView;
@@ -18,7 +16,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
-import java.util.Optional;
 
 import static dev.crm.query.sql.Rows.instant;
 
@@ -41,12 +38,6 @@ class TaskQueryHandler {
 
     TaskQueryHandler(RecordsById recordsById) {
         this.tasks = recordsById.reads(IdType.TASK, SQL, TaskView::id);
-    }
-
-    @QueryHandler
-    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
-    Optional<Versioned> find(FindTask query) {
-        return tasks.find(query.id());
     }
 
     @QueryHandler

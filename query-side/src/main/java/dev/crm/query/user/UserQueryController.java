@@ -1,9 +1,9 @@
 package dev.crm.query.user;
 
+import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Versioned;
 import dev.crm.api.user.AuthenticatedUser;
-import dev.crm.api.user.UserQueries.FindUser;
 import dev.crm.api.user.UserView;
 import dev.crm.query.asof.PointInTime;
 import dev.crm.query.record.RecordQueryController;
@@ -21,12 +21,12 @@ class UserQueryController extends RecordQueryController<UserView, UserFilter> {
     private final ReadModel readModel;
 
     UserQueryController(ReadModel readModel, PointInTime pointInTime) {
-        super(readModel, pointInTime, IdType.USER, FindUser::new, UserQueryHandler.ROWS);
+        super(readModel, pointInTime, IdType.USER, UserQueryHandler.ROWS);
         this.readModel = readModel;
     }
 
     @GetMapping("/me")
     Versioned<UserView> me(@AuthenticationPrincipal AuthenticatedUser caller) {
-        return readModel.require(new FindUser(caller.userId()), "no user with id " + caller.userId());
+        return readModel.require(new FindRecord(caller.userId()), "no user with id " + caller.userId());
     }
 }

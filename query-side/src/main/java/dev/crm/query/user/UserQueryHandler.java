@@ -2,11 +2,9 @@ package dev.crm.query.user;
 
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
-import dev.crm.api.common.Versioned;
 import dev.crm.api.user.AuthenticatedUser;
 import dev.crm.api.user.Role;
 import dev.crm.api.user.UserQueries.AuthenticateToken;
-import dev.crm.api.user.UserQueries.FindUser;
 import dev.crm.api.user.UserQueries.ListUsers;
 import dev.crm.api.user.UserView;
 import dev.crm.api.common.WireEnums;
@@ -49,12 +47,6 @@ class UserQueryHandler {
         this.jdbc = jdbc;
         this.users = recordsById.reads(IdType.USER, SQL, UserView::id);
         this.tokens = tokens;
-    }
-
-    @QueryHandler
-    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
-    Optional<Versioned> find(FindUser query) {
-        return users.find(query.id());
     }
 
     @QueryHandler

@@ -1,6 +1,5 @@
 package dev.crm.api.account;
 
-import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.PageQuery;
 
 import java.time.Instant;
@@ -8,10 +7,6 @@ import java.util.List;
 
 /** What can be asked of the account read model. */
 public sealed interface AccountQueries {
-
-    /** Answers an {@code Optional<Versioned<AccountView>>}. */
-    record FindAccount(String id) implements AccountQueries, FindRecord {
-    }
 
     /** Answers a {@code Page<AccountView>}; {@code null} filters do not filter. */
     record ListAccounts(String search, String assignedTo, List<String> tags, Instant createdAfter,

@@ -1,12 +1,9 @@
 package dev.crm.api.common;
 
 /**
- * A question for one record by its id ({@code FindContact}), answered with an {@code Optional<Versioned<V>>}
- * of the record's view. It can also be asked for many records at once: a write that answers with the record
- * it changed is read back together with the other writes committed with it, in one query.
+ * A question for one record by its id, of any kind (the id's prefix names it: {@code cnt_...}, {@code led_...}),
+ * answered with an {@code Optional<Versioned<V>>} of the record's view. A write that answers with the record it
+ * changed is read back with the other writes committed with it, in one {@link FindRecords}.
  */
-public interface FindRecord {
-
-    /** The id of the record asked for. */
-    String id();
+public record FindRecord(String id) {
 }

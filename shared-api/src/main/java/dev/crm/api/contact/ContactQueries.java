@@ -1,6 +1,5 @@
 package dev.crm.api.contact;
 
-import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.PageQuery;
 
 import java.time.Instant;
@@ -8,10 +7,6 @@ import java.util.List;
 
 /** What can be asked of the contact read model. */
 public sealed interface ContactQueries {
-
-    /** Answers an {@code Optional<Versioned<ContactView>>}. */
-    record FindContact(String id) implements ContactQueries, FindRecord {
-    }
 
     /** Answers the {@link ContactDependents} of a contact. */
     record FindContactDependents(String contactId) implements ContactQueries {

@@ -1,14 +1,9 @@
 package dev.crm.api.note;
 
-import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.PageQuery;
 
 /** What can be asked of the note read model. */
 public sealed interface NoteQueries {
-
-    /** Answers an {@code Optional<Versioned<NoteView>>}. */
-    record FindNote(String id) implements NoteQueries, FindRecord {
-    }
 
     /** Answers a {@code Page<NoteView>}: the notes of one contact. */
     record ListNotes(String contactId, PageQuery page) implements NoteQueries {

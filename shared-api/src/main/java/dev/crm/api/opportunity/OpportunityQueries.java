@@ -1,16 +1,11 @@
 package dev.crm.api.opportunity;
 
-import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.PageQuery;
 
 import java.time.Instant;
 
 /** What can be asked of the opportunity read model. */
 public sealed interface OpportunityQueries {
-
-    /** Answers an {@code Optional<Versioned<OpportunityView>>}. */
-    record FindOpportunity(String id) implements OpportunityQueries, FindRecord {
-    }
 
     /** Answers a {@code Page<OpportunityView>}; {@code null} filters do not filter. */
     record ListOpportunities(OpportunityStage stage, String accountId, String contactId, String assignedTo,

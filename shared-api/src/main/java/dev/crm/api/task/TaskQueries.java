@@ -1,16 +1,11 @@
 package dev.crm.api.task;
 
-import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.PageQuery;
 
 import java.time.Instant;
 
 /** What can be asked of the task read model. */
 public sealed interface TaskQueries {
-
-    /** Answers an {@code Optional<Versioned<TaskView>>}. */
-    record FindTask(String id) implements TaskQueries, FindRecord {
-    }
 
     /** Answers a {@code Page<TaskView>}; {@code null} filters do not filter; {@code dueBefore} is strict. */
     record ListTasks(String contactId, String assignedTo, TaskStatus status, Instant dueBefore, PageQuery page)

@@ -1,14 +1,9 @@
 package dev.crm.api.user;
 
-import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.PageQuery;
 
 /** What can be asked of the user read model. */
 public sealed interface UserQueries {
-
-    /** Answers an {@code Optional<Versioned<UserView>>}. */
-    record FindUser(String id) implements UserQueries, FindRecord {
-    }
 
     /** Answers a {@code Page<UserView>}; {@code null} filters do not filter. */
     record ListUsers(Role role, Boolean active, String search, PageQuery page) implements UserQueries {
