@@ -43,7 +43,7 @@ class AccountProjection implements SetBasedReplay {
     @EventHandler
     void on(AccountCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
         writes.update("account", """
-                INSERT INTO read_model.account (id, name, domain, industry, phone, assigned_to, tags, notes,
+                INSERT INTO account (id, name, domain, industry, phone, assigned_to, tags, notes,
                     created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.accountId(), e.name(), e.domain(), e.industry(), e.phone(), e.assignedTo(), array(e.tags()),
@@ -68,7 +68,7 @@ class AccountProjection implements SetBasedReplay {
 
     @EventHandler
     void on(AccountDeleted e) {
-        writes.update("account", "DELETE FROM read_model.account WHERE id = ?", e.accountId());
+        writes.update("account", "DELETE FROM account WHERE id = ?", e.accountId());
     }
 
     /** The handlers above, as a rebuild computes them set-based. */
@@ -80,6 +80,6 @@ class AccountProjection implements SetBasedReplay {
     }
 
     private void update(String accountId, Instant at, long sequence, String assignments, Object... values) {
-        Rows.updateRecord(writes, "read_model.account", accountId, at, sequence, assignments, values);
+        Rows.updateRecord(writes, "account", accountId, at, sequence, assignments, values);
     }
 }

@@ -33,9 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The projections (Axon processing groups) of this application: their state, and their rebuild.
- * Subscribing read models are rebuilt into shadow tables and swapped in ({@link ReadModelRebuild}); they
- * must declare their tables with {@link ReadModelTables}. Streaming projections are replayed by Axon:
- * their tokens are reset and their {@code @ResetHandler} clears what they own.
+ * A projection that declares its tables with {@link ReadModelTables} is rebuilt into shadow tables that are
+ * then swapped in ({@link ReadModelRebuild}); a streaming one is paused meanwhile and resumes from a token
+ * that covers what the new tables hold.
  */
 @Component
 class Projections {
@@ -49,12 +49,13 @@ class Projections {
     private final StreamingPositions positions;
     private final DataSource dataSource;
     private final List<EventUpcaster> upcasters;
+    private final RebuildWorkers workers;
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
     private final Map<String, ProjectionStatus.Rebuild> lastRebuilds = new ConcurrentHashMap<>();
 
     Projections(EventProcessingConfiguration processing, ApplicationContext context, ReadModelRebuild rebuild,
                 JdbcTemplate jdbc, StreamingPositions positions, DataSource dataSource,
-                List<EventUpcaster> upcasters) {
+                List<EventUpcaster> upcasters, RebuildWorkers workers) {
         this.processing = processing;
         this.context = context;
         this.rebuild = rebuild;
@@ -62,6 +63,7 @@ class Projections {
         this.positions = positions;
         this.dataSource = dataSource;
         this.upcasters = upcasters;
+        this.workers = workers;
     }
 
     List<ProjectionStatus> all() {
@@ -111,7 +113,7 @@ class Projections {
             rebuilding.remove(name);
             throw new ConflictException("the projection " + name + " is being rebuilt by another instance");
         }
-        Thread thread = new Thread(() -> {
+        workers.start(() -> {
             Instant started = Instant.now();
             long start = System.nanoTime();
             try (lock) {
@@ -126,9 +128,7 @@ class Projections {
             } finally {
                 rebuilding.remove(name);
             }
-        }, "rebuild-" + name);
-        thread.setDaemon(true);
-        thread.start();
+        });
         return status(processor, head());
     }
 

@@ -180,7 +180,7 @@ public final class RecordFold implements SetBasedFold {
                            (array_agg(p ORDER BY seq DESC) FILTER (WHERE kind = 1))[1] AS p0,
                            (array_agg(at ORDER BY seq DESC) FILTER (WHERE kind = 1))[1] AS at0%s
                       FROM event GROUP BY id)
-                INSERT INTO read_model.%s (id, %s, created_at, updated_at, version)
+                INSERT INTO %s (id, %s, created_at, updated_at, version)
                 SELECT id, %s,
                        %s, %s, seq + 1
                   FROM record WHERE p0 IS NOT NULL AND NOT deleted""".formatted(quoted(types), quoted(types),

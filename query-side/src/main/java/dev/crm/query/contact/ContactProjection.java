@@ -46,7 +46,7 @@ class ContactProjection implements SetBasedReplay {
     @EventHandler
     void on(ContactCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
         writes.update("contact", """
-                INSERT INTO read_model.contact (id, first_name, last_name, email, phone, title, stage, account_id,
+                INSERT INTO contact (id, first_name, last_name, email, phone, title, stage, account_id,
                     assigned_to, tags, email_opt_out, email_bounced, notes, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.contactId(), e.firstName(), e.lastName(), e.email(), e.phone(), e.title(), e.stage().toString(),
@@ -89,7 +89,7 @@ class ContactProjection implements SetBasedReplay {
 
     @EventHandler
     void on(ContactDeleted e) {
-        writes.update("contact", "DELETE FROM read_model.contact WHERE id = ?", e.contactId());
+        writes.update("contact", "DELETE FROM contact WHERE id = ?", e.contactId());
     }
 
     /** The handlers above, as a rebuild computes them set-based. */
@@ -102,6 +102,6 @@ class ContactProjection implements SetBasedReplay {
     }
 
     private void update(String contactId, Instant at, long sequence, String assignments, Object... values) {
-        Rows.updateRecord(writes, "read_model.contact", contactId, at, sequence, assignments, values);
+        Rows.updateRecord(writes, "contact", contactId, at, sequence, assignments, values);
     }
 }

@@ -73,7 +73,7 @@ final class EventLogFold implements SetBasedFold {
             }
             CopyIn log = null;
             try (Writer records = Files.newBufferedWriter(states, StandardCharsets.UTF_8)) {
-                log = copy(partition.connection(), "COPY " + partition.shadow("event_log") + " (id, position,"
+                log = copy(partition.connection(), "COPY event_log (id, position,"
                         + " entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, changes)"
                         + " FROM STDIN");
                 fold(reader, partition, new Rows(log), new Rows(records));
@@ -87,8 +87,8 @@ final class EventLogFold implements SetBasedFold {
                 reader.rollback(); // it only read
             }
             try (Reader records = Files.newBufferedReader(states, StandardCharsets.UTF_8)) {
-                partition.connection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY "
-                        + partition.shadow("event_log_record") + " (entity_id, state, deleted) FROM STDIN", records);
+                partition.connection().unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY event_log_record (entity_id, state, deleted) FROM STDIN", records);
             }
         } finally {
             Files.deleteIfExists(states);

@@ -44,7 +44,7 @@ class LeadProjection implements SetBasedReplay {
     @EventHandler
     void on(LeadCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
         writes.update("lead", """
-                INSERT INTO read_model.lead (id, first_name, last_name, email, phone, company, status, source,
+                INSERT INTO lead (id, first_name, last_name, email, phone, company, status, source,
                     assigned_to, lead_score, email_opt_out, email_bounced, notes, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.leadId(), e.firstName(), e.lastName(), e.email(), e.phone(), e.company(), e.status().toString(),
@@ -87,7 +87,7 @@ class LeadProjection implements SetBasedReplay {
 
     @EventHandler
     void on(LeadDeleted e) {
-        writes.update("lead", "DELETE FROM read_model.lead WHERE id = ?", e.leadId());
+        writes.update("lead", "DELETE FROM lead WHERE id = ?", e.leadId());
     }
 
     /** The handlers above, as a rebuild computes them set-based. */
@@ -103,6 +103,6 @@ class LeadProjection implements SetBasedReplay {
     }
 
     private void update(String leadId, Instant at, long sequence, String assignments, Object... values) {
-        Rows.updateRecord(writes, "read_model.lead", leadId, at, sequence, assignments, values);
+        Rows.updateRecord(writes, "lead", leadId, at, sequence, assignments, values);
     }
 }

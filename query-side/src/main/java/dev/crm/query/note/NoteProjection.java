@@ -36,20 +36,20 @@ class NoteProjection implements SetBasedReplay {
     @EventHandler
     void on(NoteAdded e, @Timestamp Instant at, @SequenceNumber long sequence) {
         writes.update("note", """
-                INSERT INTO read_model.note (id, contact_id, body, author_id, created_at, updated_at, version)
+                INSERT INTO note (id, contact_id, body, author_id, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 e.noteId(), e.contactId(), e.body(), e.authorId(), timestamp(at), timestamp(at), version(sequence));
     }
 
     @EventHandler
     void on(NoteEdited e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        writes.update("note", "UPDATE read_model.note SET body = ?, updated_at = ?, version = ? WHERE id = ?",
+        writes.update("note", "UPDATE note SET body = ?, updated_at = ?, version = ? WHERE id = ?",
                 e.body(), timestamp(at), version(sequence), e.noteId());
     }
 
     @EventHandler
     void on(NoteDeleted e) {
-        writes.update("note", "DELETE FROM read_model.note WHERE id = ?", e.noteId());
+        writes.update("note", "DELETE FROM note WHERE id = ?", e.noteId());
     }
 
     /** The handlers above, as a rebuild computes them set-based. */

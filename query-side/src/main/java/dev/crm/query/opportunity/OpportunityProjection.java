@@ -44,7 +44,7 @@ class OpportunityProjection implements SetBasedReplay {
     @EventHandler
     void on(OpportunityCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
         writes.update("opportunity", """
-                INSERT INTO read_model.opportunity (id, name, value, currency, stage, account_id, contact_id,
+                INSERT INTO opportunity (id, name, value, currency, stage, account_id, contact_id,
                     assigned_to, close_date, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.opportunityId(), e.name(), e.value(), e.currency(), e.stage().toString(), e.accountId(),
@@ -79,7 +79,7 @@ class OpportunityProjection implements SetBasedReplay {
 
     @EventHandler
     void on(OpportunityDeleted e) {
-        writes.update("opportunity", "DELETE FROM read_model.opportunity WHERE id = ?", e.opportunityId());
+        writes.update("opportunity", "DELETE FROM opportunity WHERE id = ?", e.opportunityId());
     }
 
     /** The handlers above, as a rebuild computes them set-based. */
@@ -92,6 +92,6 @@ class OpportunityProjection implements SetBasedReplay {
     }
 
     private void update(String opportunityId, Instant at, long sequence, String assignments, Object... values) {
-        Rows.updateRecord(writes, "read_model.opportunity", opportunityId, at, sequence, assignments, values);
+        Rows.updateRecord(writes, "opportunity", opportunityId, at, sequence, assignments, values);
     }
 }

@@ -16,7 +16,6 @@ import dev.crm.query.admin.ReadModelTables;
 import dev.crm.query.sql.DeferredWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
@@ -92,11 +91,6 @@ class StageDurationProjection {
         leave(e.opportunityId(), at);
     }
 
-    @ResetHandler
-    void reset() {
-        writes.update("report_stage_visit", "DELETE FROM read_model.report_stage_visit");
-    }
-
     private void move(IdType type, String recordId, long sequence, String stage, Instant at) {
         leave(recordId, at);
         enter(type, recordId, sequence, stage, at);
@@ -105,14 +99,14 @@ class StageDurationProjection {
     /** Keyed by the entering event, so an event handled twice (after a crash) changes nothing. */
     private void enter(IdType type, String recordId, long sequence, String stage, Instant at) {
         writes.update("report_stage_visit", """
-                INSERT INTO read_model.report_stage_visit (entity_type, record_id, visit, stage, entered_at)
+                INSERT INTO report_stage_visit (entity_type, record_id, visit, stage, entered_at)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 type.entityType(), recordId, sequence, stage, timestamp(at));
     }
 
     private void leave(String recordId, Instant at) {
         writes.update("report_stage_visit",
-                "UPDATE read_model.report_stage_visit SET left_at = ? WHERE record_id = ? AND left_at IS NULL",
+                "UPDATE report_stage_visit SET left_at = ? WHERE record_id = ? AND left_at IS NULL",
                 timestamp(at), recordId);
     }
 }

@@ -43,7 +43,7 @@ class TaskProjection implements SetBasedReplay {
     @EventHandler
     void on(TaskCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
         writes.update("task", """
-                INSERT INTO read_model.task (id, title, due_at, status, contact_id, assigned_to, created_at,
+                INSERT INTO task (id, title, due_at, status, contact_id, assigned_to, created_at,
                     updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.taskId(), e.title(), timestamp(e.dueAt()), e.status().toString(), e.contactId(), e.assignedTo(),
@@ -77,7 +77,7 @@ class TaskProjection implements SetBasedReplay {
 
     @EventHandler
     void on(TaskDeleted e) {
-        writes.update("task", "DELETE FROM read_model.task WHERE id = ?", e.taskId());
+        writes.update("task", "DELETE FROM task WHERE id = ?", e.taskId());
     }
 
     /** The handlers above, as a rebuild computes them set-based. */
@@ -92,6 +92,6 @@ class TaskProjection implements SetBasedReplay {
     }
 
     private void update(String taskId, Instant at, long sequence, String assignments, Object... values) {
-        Rows.updateRecord(writes, "read_model.task", taskId, at, sequence, assignments, values);
+        Rows.updateRecord(writes, "task", taskId, at, sequence, assignments, values);
     }
 }
