@@ -10,7 +10,7 @@ import dev.crm.api.lead.LeadEvents.LeadScored;
 import dev.crm.api.lead.LeadEvents.LeadStatusChanged;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.query.admin.ReadModelTables;
-import dev.crm.query.admin.RecordFold.Value;
+import dev.crm.query.admin.FoldValue;
 import dev.crm.query.admin.RecordFold;
 import dev.crm.query.admin.SetBasedReplay;
 import dev.crm.query.sql.DeferredWrites;
@@ -96,9 +96,9 @@ class LeadProjection implements SetBasedReplay {
         return List.of(RecordFold.of("lead", LeadCreated.class)
                 .changedBy(LeadDetailsCorrected.class, LeadStatusChanged.class, LeadAssigned.class, LeadScored.class,
                         LeadEmailStatusChanged.class, LeadConverted.class)
-                .with(LeadConverted.class, "status", Value.text(LeadStatus.CONVERTED.toString()))
-                .with(LeadConverted.class, "converted_at", Value.eventTime())
-                .with(LeadConverted.class, "converted_contact_id", Value.field("contactId"))
+                .with(LeadConverted.class, "status", FoldValue.text(LeadStatus.CONVERTED.toString()))
+                .with(LeadConverted.class, "converted_at", FoldValue.eventTime())
+                .with(LeadConverted.class, "converted_contact_id", FoldValue.field("contactId"))
                 .deletedBy(LeadDeleted.class));
     }
 

@@ -9,7 +9,7 @@ import dev.crm.api.task.TaskEvents.TaskDetailsCorrected;
 import dev.crm.api.task.TaskEvents.TaskReopened;
 import dev.crm.api.task.TaskStatus;
 import dev.crm.query.admin.ReadModelTables;
-import dev.crm.query.admin.RecordFold.Value;
+import dev.crm.query.admin.FoldValue;
 import dev.crm.query.admin.RecordFold;
 import dev.crm.query.admin.SetBasedReplay;
 import dev.crm.query.sql.DeferredWrites;
@@ -86,8 +86,8 @@ class TaskProjection implements SetBasedReplay {
         return List.of(RecordFold.of("task", TaskCreated.class)
                 .changedBy(TaskDetailsCorrected.class, TaskCompleted.class, TaskReopened.class,
                         TaskContactChanged.class, TaskAssigned.class)
-                .with(TaskCompleted.class, "status", Value.text(TaskStatus.DONE.toString()))
-                .with(TaskReopened.class, "status", Value.text(TaskStatus.OPEN.toString()))
+                .with(TaskCompleted.class, "status", FoldValue.text(TaskStatus.DONE.toString()))
+                .with(TaskReopened.class, "status", FoldValue.text(TaskStatus.OPEN.toString()))
                 .deletedBy(TaskDeleted.class));
     }
 

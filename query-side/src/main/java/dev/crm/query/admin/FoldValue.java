@@ -1,0 +1,64 @@
+package dev.crm.query.admin;
+
+/** What an event sets a column to in a {@link RecordFold}: SQL over the event's payload and time. */
+public sealed interface FoldValue {
+
+    /** The event's field {@code name}, converted to the column's type. */
+    static FoldValue field(String name) {
+        return new Field(name);
+    }
+
+    /** The time of the event, as the handlers store it (milliseconds). */
+    static FoldValue eventTime() {
+        return new EventTime();
+    }
+
+    /** A constant text (a wire enum value, say). */
+    static FoldValue text(String text) {
+        return new Text(text);
+    }
+
+    /** The value for {@code column}, given the SQL names of the event's payload (jsonb) and time (text). */
+    String sql(RecordFold.Column column, String payload, String time);
+
+    record Field(String name) implements FoldValue {
+
+        @Override
+        public String sql(RecordFold.Column column, String payload, String time) {
+            String text = payload + " ->> '" + name + "'";
+            return switch (column.type()) {
+                case "text" -> text;
+                case "text[]" -> "CASE WHEN jsonb_typeof(" + payload + " -> '" + name + "') = 'array' THEN ARRAY("
+                        + "SELECT jsonb_array_elements_text(" + payload + " -> '" + name + "')) ELSE '{}' END";
+                case "timestamp with time zone" -> EventTime.sql(text);
+                default -> "(" + text + ")::" + column.type();
+            };
+        }
+    }
+
+    record EventTime() implements FoldValue {
+
+        /**
+         * ISO-8601 text as the handlers store it: cut (not rounded) to the millisecond, as Java's
+         * {@code truncatedTo(MILLIS)} does; PostgreSQL alone would round the digits beyond microseconds.
+         */
+        static String sql(String time) {
+            // Only a text longer than "2026-01-01T09:00:00.123456Z" has digits beyond microseconds.
+            return "date_trunc('milliseconds', (CASE WHEN length(" + time + ") > 27 THEN regexp_replace(" + time
+                    + ", '(\\.\\d{3})\\d+', '\\1') ELSE " + time + " END)::timestamptz)";
+        }
+
+        @Override
+        public String sql(RecordFold.Column column, String payload, String time) {
+            return sql(time);
+        }
+    }
+
+    record Text(String text) implements FoldValue {
+
+        @Override
+        public String sql(RecordFold.Column column, String payload, String time) {
+            return "'" + text.replace("'", "''") + "'";
+        }
+    }
+}
