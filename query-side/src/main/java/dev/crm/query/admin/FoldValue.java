@@ -1,5 +1,11 @@
 package dev.crm.query.admin;
 
+import dev.crm.query.sql.Rows;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.List;
+
 /** What an event sets a column to in a {@link RecordFold}: SQL over the event's payload and time. */
 public sealed interface FoldValue {
 
@@ -21,6 +27,9 @@ public sealed interface FoldValue {
     /** The value for {@code column}, given the SQL names of the event's payload (jsonb) and time (text). */
     String sql(RecordFold.Column column, String payload, String time);
 
+    /** The value for {@code column} of one event, as a JDBC parameter: what {@link #sql} computes from it. */
+    Object of(RecordFold.Column column, Record event, Instant at);
+
     record Field(String name) implements FoldValue {
 
         @Override
@@ -33,6 +42,32 @@ public sealed interface FoldValue {
                 case "timestamp with time zone" -> EventTime.sql(text);
                 default -> "(" + text + ")::" + column.type();
             };
+        }
+
+        @Override
+        public Object of(RecordFold.Column column, Record event, Instant at) {
+            Object value = read(event);
+            if (column.type().equals("text[]")) {
+                return value instanceof List<?> list ? list.stream().map(String::valueOf).toArray(String[]::new)
+                        : new String[0];
+            }
+            if (value instanceof Enum<?> wire) {
+                return wire.toString();
+            }
+            return value instanceof Instant time ? Rows.timestamp(time) : value;
+        }
+
+        private Object read(Record event) {
+            for (RecordComponent component : event.getClass().getRecordComponents()) {
+                if (component.getName().equals(name)) {
+                    try {
+                        return component.getAccessor().invoke(event);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException("cannot read " + name + " of " + event.getClass(), e);
+                    }
+                }
+            }
+            throw new IllegalArgumentException(event.getClass() + " has no field " + name);
         }
     }
 
@@ -52,6 +87,11 @@ public sealed interface FoldValue {
         public String sql(RecordFold.Column column, String payload, String time) {
             return sql(time);
         }
+
+        @Override
+        public Object of(RecordFold.Column column, Record event, Instant at) {
+            return Rows.timestamp(at);
+        }
     }
 
     record Text(String text) implements FoldValue {
@@ -59,6 +99,11 @@ public sealed interface FoldValue {
         @Override
         public String sql(RecordFold.Column column, String payload, String time) {
             return "'" + text.replace("'", "''") + "'";
+        }
+
+        @Override
+        public Object of(RecordFold.Column column, Record event, Instant at) {
+            return text;
         }
     }
 }

@@ -3,28 +3,19 @@ package dev.crm.query.admin;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.aop.support.AopUtils;
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.util.ReflectionUtils;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,26 +34,24 @@ class Projections {
     private static final Logger LOG = LoggerFactory.getLogger(Projections.class);
 
     private final EventProcessingConfiguration processing;
-    private final ApplicationContext context;
     private final ReadModelRebuild rebuild;
     private final JdbcTemplate jdbc;
     private final StreamingPositions positions;
     private final DataSource dataSource;
-    private final List<EventUpcaster> upcasters;
+    private final RebuildDeclarations declarations;
     private final RebuildWorkers workers;
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
     private final Map<String, ProjectionStatus.Rebuild> lastRebuilds = new ConcurrentHashMap<>();
 
-    Projections(EventProcessingConfiguration processing, ApplicationContext context, ReadModelRebuild rebuild,
+    Projections(EventProcessingConfiguration processing, RebuildDeclarations declarations, ReadModelRebuild rebuild,
                 JdbcTemplate jdbc, StreamingPositions positions, DataSource dataSource,
-                List<EventUpcaster> upcasters, RebuildWorkers workers) {
+                RebuildWorkers workers) {
         this.processing = processing;
-        this.context = context;
+        this.declarations = declarations;
         this.rebuild = rebuild;
         this.jdbc = jdbc;
         this.positions = positions;
         this.dataSource = dataSource;
-        this.upcasters = upcasters;
         this.workers = workers;
     }
 
@@ -77,7 +66,7 @@ class Projections {
         if (processor == null) {
             throw new NotFoundException("no projection named " + name);
         }
-        ReadModelRebuild.Declaration declaration = declaration(name);
+        ReadModelRebuild.Declaration declaration = declarations.of(name);
         if (declaration.tables().isEmpty()) {
             throw new ConflictException("the projection " + name + " declares no tables to rebuild");
         }
@@ -130,54 +119,6 @@ class Projections {
             }
         });
         return status(processor, head());
-    }
-
-    /**
-     * What the beans of this processing group declare: their tables, whether their records are independent,
-     * the payload types of their handlers (an upcaster that renames a stored type must add the old name),
-     * and a set-based equivalent of their handlers, when they all have one.
-     */
-    private ReadModelRebuild.Declaration declaration(String group) {
-        Set<String> tables = new LinkedHashSet<>();
-        Set<Class<?>> handledTypes = new LinkedHashSet<>();
-        List<Object> projections = new ArrayList<>();
-        List<SetBasedFold> folds = new ArrayList<>();
-        boolean independent = true;
-        boolean setBased = true;
-        for (Object bean : context.getBeansWithAnnotation(ReadModelTables.class).values()) {
-            Class<?> type = AopUtils.getTargetClass(bean);
-            ProcessingGroup processingGroup = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
-            if (processingGroup != null && processingGroup.value().equals(group)) {
-                ReadModelTables declared = AnnotationUtils.findAnnotation(type, ReadModelTables.class);
-                tables.addAll(List.of(declared.value()));
-                projections.add(bean);
-                independent &= declared.recordsIndependent();
-                ReflectionUtils.doWithMethods(type, method -> handledTypes.add(method.getParameterTypes()[0]),
-                        method -> method.isAnnotationPresent(EventHandler.class));
-                if (bean instanceof SetBasedReplay replay) {
-                    folds.addAll(replay.folds());
-                } else {
-                    setBased = false;
-                }
-            }
-        }
-        // Events are records; a handler of anything else (Object, an interface) takes events of many types.
-        List<String> eventTypes = handledTypes.stream().allMatch(Class::isRecord)
-                ? handledTypes.stream().map(Class::getName).toList() : List.of();
-        // Folds read the stored payloads as they are: not once an upcaster may change them, and only when
-        // they cover exactly what the handlers take (else their events would be lost up to the horizon).
-        Set<String> folded = new LinkedHashSet<>();
-        folds.forEach(fold -> folded.addAll(fold.eventTypes()));
-        Set<String> foldedTables = new LinkedHashSet<>();
-        folds.forEach(fold -> foldedTables.addAll(fold.tables()));
-        if (setBased && !folds.isEmpty() && (!upcasters.isEmpty() || !folded.equals(new LinkedHashSet<>(eventTypes))
-                || !foldedTables.equals(tables))) {
-            LOG.warn("The folds of {} do not match its handlers and tables, or upcasters exist: replaying through"
-                    + " the handlers", group);
-            setBased = false;
-        }
-        return new ReadModelRebuild.Declaration(new ArrayList<>(tables), independent, eventTypes,
-                setBased ? folds : List.of(), projections);
     }
 
     private ProjectionStatus status(EventProcessor processor, long head) {

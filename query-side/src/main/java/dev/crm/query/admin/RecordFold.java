@@ -12,19 +12,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A record read model's handlers said once more, as data, so that a rebuild can compute the whole table in
- * one set-based statement instead of calling the handlers event by event. It fits the projections of this
- * code base, which all follow one pattern: one row per record (the aggregate), inserted by its creation
- * event, changed field by field by later events, removed by its deletion; every event that touches the row
- * stamps {@code updated_at} with its time and {@code version} with its sequence number + 1.
+ * What each event does to a record read model, as data: one row per record (the aggregate), inserted by
+ * its creation event, changed field by field by later events, removed by its deletion; every event that
+ * touches the row stamps {@code updated_at} with its time and {@code version} with its sequence number + 1.
+ * Its {@link RecordProjection} applies it one event at a time ({@link RecordWriter}); a rebuild computes the
+ * whole table from it in one set-based statement ({@link #statement}).
  * <p>
  * An event sets the columns named like its fields ({@code assignedTo} sets {@code assigned_to}); fields
  * without such a column are ignored and the record id comes from the aggregate. {@link #with} adds what
  * an event sets beyond its fields. A row's column then holds the value from the last event that sets it,
- * or its creation event's, or the column's default: what applying the handlers in order leaves. The
- * rebuild test compares the two, row for row. The fold reads the stored payloads as they are, so a rebuild
- * replays through the handlers instead as soon as an upcaster exists (an event type that gained a field
- * has one), or when the folds do not cover exactly the handlers' event types and tables.
+ * or its creation event's, or the column's default: what applying the events in order leaves. The
+ * rebuild test compares the two, row for row. The statement reads the stored payloads as they are, so a
+ * rebuild replays event by event instead as soon as an upcaster exists (an event type that gained a field
+ * has one).
  */
 public final class RecordFold implements SetBasedFold {
 
@@ -70,6 +70,33 @@ public final class RecordFold implements SetBasedFold {
             deletions.add(event.getName());
         }
         return this;
+    }
+
+    /** The table it keeps. */
+    String table() {
+        return table;
+    }
+
+    /** What an event of this payload type does to its record's row. */
+    enum Effect { CREATES, CHANGES, DELETES, NOTHING }
+
+    Effect effectOf(String eventType) {
+        return eventType.equals(creation) ? Effect.CREATES : changes.containsKey(eventType) ? Effect.CHANGES
+                : deletions.contains(eventType) ? Effect.DELETES : Effect.NOTHING;
+    }
+
+    /** The columns (of {@code columns}, in their order) an event of this payload type sets, with their values. */
+    Map<Column, FoldValue> setBy(String eventType, List<Column> columns) {
+        Map<String, FoldValue> said = changes.getOrDefault(eventType, Map.of());
+        Map<Column, FoldValue> set = new LinkedHashMap<>();
+        columns.stream().filter(column -> settable(column) && said.containsKey(column.name()))
+                .forEach(column -> set.put(column, said.get(column.name())));
+        return set;
+    }
+
+    /** Whether events set the column: not when generated, nor the id and the times and version every row has. */
+    private static boolean settable(Column column) {
+        return !column.generated() && !List.of("id", "created_at", "updated_at", "version").contains(column.name());
     }
 
     @Override
@@ -118,7 +145,7 @@ public final class RecordFold implements SetBasedFold {
         List<String> targets = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Column column : columns) {
-            if (column.generated() || List.of("id", "created_at", "updated_at", "version").contains(column.name())) {
+            if (!settable(column)) {
                 continue;
             }
             List<String> setters = changes.entrySet().stream()
@@ -185,7 +212,8 @@ public final class RecordFold implements SetBasedFold {
                        %s, %s, seq + 1
                   FROM record WHERE p0 IS NOT NULL AND NOT deleted""".formatted(quoted(types), quoted(types),
                 deleted.isEmpty() ? "NULL" : deleted, aggregates, table, String.join(", ", targets),
-                String.join(",\n       ", values), FoldValue.EventTime.sql("at0"), FoldValue.EventTime.sql("updated_at"));
+                String.join(",\n       ", values), FoldValue.EventTime.sql("at0"),
+                FoldValue.EventTime.sql("updated_at"));
     }
 
     private static String quoted(List<String> names) {

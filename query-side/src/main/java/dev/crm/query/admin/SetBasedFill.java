@@ -23,14 +23,16 @@ class SetBasedFill {
     private final EventSequencer sequencer;
     private final ShadowSchema shadows;
     private final RebuildWorkers workers;
+    private final ReadModelColumns columns;
 
     SetBasedFill(DataSource dataSource, JdbcTemplate jdbc, EventSequencer sequencer, ShadowSchema shadows,
-                 RebuildWorkers workers) {
+                 RebuildWorkers workers, ReadModelColumns columns) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.sequencer = sequencer;
         this.shadows = shadows;
         this.workers = workers;
+        this.columns = columns;
     }
 
     /**
@@ -57,7 +59,7 @@ class SetBasedFill {
                 jdbc.execute("SET LOCAL work_mem = '256MB'");
                 for (SetBasedFold fold : folds) {
                     fold.fill(new SetBasedFold.Partition(connection, dataSource, (String) horizon.get("tx"),
-                            partitions, index, this::columns));
+                            partitions, index, columns::of));
                 }
                 return null;
             }));
@@ -77,17 +79,5 @@ class SetBasedFill {
             jdbc.queryForObject("SELECT setval(pg_get_serial_sequence(?, ?), coalesce(max(" + column
                     + "), 0) + 1, false) FROM " + shadow, Long.class, shadow, column);
         }
-    }
-
-    /** The columns of a read-model table, as a fold needs to know them. */
-    private List<RecordFold.Column> columns(String table) {
-        return jdbc.query("""
-                SELECT a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attgenerated <> '' AS generated,
-                       pg_get_expr(d.adbin, d.adrelid) AS default_value
-                  FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                 WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""",
-                (rs, n) -> new RecordFold.Column(rs.getString("attname"), rs.getString("type"),
-                        rs.getBoolean("generated"), rs.getBoolean("generated") ? null : rs.getString("default_value")),
-                "read_model." + table);
     }
 }
