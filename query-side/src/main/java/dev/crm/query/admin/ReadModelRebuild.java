@@ -76,7 +76,7 @@ class ReadModelRebuild {
             long indexed = System.nanoTime();
             // What arrived while the indexes were built, so that the swap, which holds the locks, has little left.
             HandlerReplay.CatchUp last = replay.catchUp(sorted, handlers, caught.position());
-            swap.swap(sorted, handlers, last.position(), listener);
+            swap.swap(sorted.tables(), () -> replay.replayTheRest(sorted, handlers, last.position()), listener);
             LOG.info("Rebuilt {}: set-based {} ms, {} events through the handlers {} ms, indexes {} ms, swap {} ms",
                     group, millis(start, folded), caught.replayed() + last.replayed(), millis(folded, handled),
                     millis(handled, indexed), millis(indexed, System.nanoTime()));

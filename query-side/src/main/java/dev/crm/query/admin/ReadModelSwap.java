@@ -1,6 +1,5 @@
 package dev.crm.query.admin;
 
-import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
@@ -33,12 +32,15 @@ class ReadModelSwap {
 
     private final JdbcTemplate jdbc;
     private final ShadowSchema shadows;
-    private final HandlerReplay replay;
 
-    ReadModelSwap(JdbcTemplate jdbc, ShadowSchema shadows, HandlerReplay replay) {
+    ReadModelSwap(JdbcTemplate jdbc, ShadowSchema shadows) {
         this.jdbc = jdbc;
         this.shadows = shadows;
-        this.replay = replay;
+    }
+
+    /** Applies, in the swap's transaction, what arrived since the shadows were last caught up. */
+    interface CatchUp {
+        void run() throws Exception;
     }
 
     /** Told, inside the swap's transaction, the tracking token that covers exactly the rebuilt tables. */
@@ -47,13 +49,11 @@ class ReadModelSwap {
     }
 
     /**
-     * Swaps the shadows in, after replaying the events after export {@code position}; tells {@code listener}
-     * (may be {@code null}) the token they cover. Gives way rather than deadlock with a command holding one of
-     * the tables and waiting for another, and tries again.
+     * Swaps the shadows of {@code tables} in, after {@code catchUp}; tells {@code listener} (may be
+     * {@code null}) the token they cover. Gives way rather than deadlock with a command holding one of the
+     * tables and waiting for another, and tries again.
      */
-    void swap(ReadModelRebuild.Declaration declaration, EventHandlerInvoker handlers, long position,
-              Listener listener) throws Exception {
-        List<String> tables = declaration.tables();
+    void swap(List<String> tables, CatchUp catchUp, Listener listener) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
                 shadows.transaction(TransactionDefinition.ISOLATION_REPEATABLE_READ, connection -> {
@@ -64,7 +64,7 @@ class ReadModelSwap {
                     // compaction's own lock mode, which writers of other tables do not wait for).
                     jdbc.execute("LOCK TABLE read_model.row_count IN SHARE UPDATE EXCLUSIVE MODE");
                     // The snapshot starts here, after the locks (repeatable read: one snapshot for all).
-                    replay.replayTheRest(declaration, handlers, position);
+                    catchUp.run();
                     if (listener != null) {
                         listener.swapped(covered());
                     }

@@ -11,7 +11,6 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +31,10 @@ class ShadowSchema {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShadowSchema.class);
 
-    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final PlatformTransactionManager transactions;
 
-    ShadowSchema(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        this.dataSource = dataSource;
+    ShadowSchema(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -61,7 +58,7 @@ class ShadowSchema {
         try {
             jdbc.execute("SET LOCAL search_path = " + NAME + ", read_model, public");
             jdbc.execute("SET LOCAL enable_seqscan = off");
-            T result = work.run(DataSourceUtils.getConnection(dataSource));
+            T result = work.run(DataSourceUtils.getConnection(jdbc.getDataSource()));
             transactions.commit(status);
             return result;
         } catch (Exception | Error e) {
