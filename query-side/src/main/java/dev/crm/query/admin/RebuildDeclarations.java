@@ -51,12 +51,14 @@ class RebuildDeclarations {
                 continue;
             }
             if (bean instanceof RecordProjection records) {
-                // Its one handler sees every event but uses only its fold's; each changes its own record's row.
-                tables.addAll(records.folds().get(0).tables());
-                eventTypes.addAll(records.eventTypes());
+                tables.addAll(records.folds().get(0).tables()); // each event changes its own record's row only
             } else {
                 tables.addAll(List.of(declared.value()));
                 independent &= declared.recordsIndependent();
+            }
+            if (bean instanceof HandledEvents handled) {
+                eventTypes.addAll(handled.eventTypes());
+            } else {
                 ReflectionUtils.doWithMethods(type, method -> handledTypes.add(method.getParameterTypes()[0]),
                         method -> method.isAnnotationPresent(EventHandler.class));
             }

@@ -10,7 +10,7 @@ import java.util.List;
  * {@link RecordFold}, the one place that says what each event does to the row: applied here one event at a
  * time as the events are written, by a rebuild to the whole store at once.
  */
-public abstract class RecordProjection implements SetBasedReplay {
+public abstract class RecordProjection implements SetBasedReplay, HandledEvents {
 
     private final RecordWriter writer;
     private final RecordFold fold;
@@ -26,8 +26,8 @@ public abstract class RecordProjection implements SetBasedReplay {
         writer.apply(fold, event, message);
     }
 
-    /** The payload types the fold takes, which a rebuild replays. */
-    List<String> eventTypes() {
+    @Override
+    public List<String> eventTypes() {
         return fold.eventTypes();
     }
 
