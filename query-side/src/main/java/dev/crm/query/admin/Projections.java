@@ -108,11 +108,12 @@ class Projections {
             try (lock) {
                 work.run();
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                lastRebuilds.put(name, new ProjectionStatus.Rebuild("succeeded", started, Instant.now(), millis, null));
+                lastRebuilds.put(name, new ProjectionStatus.Rebuild(ProjectionStatus.Outcome.SUCCEEDED, started,
+                        Instant.now(), millis, null));
                 LOG.info("Rebuilt the {} projection in {} ms", name, millis);
             } catch (RuntimeException | SQLException e) {
-                lastRebuilds.put(name, new ProjectionStatus.Rebuild("failed", started, Instant.now(),
-                        (System.nanoTime() - start) / 1_000_000, rootCause(e)));
+                lastRebuilds.put(name, new ProjectionStatus.Rebuild(ProjectionStatus.Outcome.FAILED, started,
+                        Instant.now(), (System.nanoTime() - start) / 1_000_000, rootCause(e)));
                 LOG.error("Rebuilding the {} projection failed; it keeps its current tables", name, e);
             } finally {
                 rebuilding.remove(name);
@@ -126,13 +127,18 @@ class Projections {
         if (processor instanceof StreamingEventProcessor streaming) {
             long position = positions.of(streaming);
             boolean replaying = streaming.isReplaying() || rebuilding.contains(name);
-            return new ProjectionStatus(name, "tracking", position, Math.max(0, head - position),
-                    replaying ? "rebuilding" : "live", lastRebuilds.get(name));
+            return new ProjectionStatus(name, ProjectionStatus.Mode.TRACKING, position, Math.max(0, head - position),
+                    state(replaying), lastRebuilds.get(name));
         }
         // A subscribing projection runs in the transaction that appends the event: always at the head.
-        String mode = processor instanceof SubscribingEventProcessor ? "subscribing" : "unknown";
-        return new ProjectionStatus(name, mode, head, 0, rebuilding.contains(name) ? "rebuilding" : "live",
+        ProjectionStatus.Mode mode = processor instanceof SubscribingEventProcessor
+                ? ProjectionStatus.Mode.SUBSCRIBING : ProjectionStatus.Mode.UNKNOWN;
+        return new ProjectionStatus(name, mode, head, 0, state(rebuilding.contains(name)),
                 lastRebuilds.get(name));
+    }
+
+    private static ProjectionStatus.State state(boolean rebuilding) {
+        return rebuilding ? ProjectionStatus.State.REBUILDING : ProjectionStatus.State.LIVE;
     }
 
     /** Moves every segment of a paused streaming processor to {@code token}. */
