@@ -2,9 +2,12 @@ package dev.crm.query.admin;
 
 import dev.crm.query.sql.Rows;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What an event sets a column to in a {@link RecordFold}: SQL over the event's payload and time. */
 public sealed interface FoldValue {
@@ -58,17 +61,28 @@ public sealed interface FoldValue {
         }
 
         private Object read(Record event) {
-            for (RecordComponent component : event.getClass().getRecordComponents()) {
-                if (component.getName().equals(name)) {
-                    try {
-                        return component.getAccessor().invoke(event);
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException("cannot read " + name + " of " + event.getClass(), e);
-                    }
-                }
+            Method accessor = ACCESSORS.get(event.getClass()).get(name);
+            if (accessor == null) {
+                throw new IllegalArgumentException(event.getClass() + " has no field " + name);
             }
-            throw new IllegalArgumentException(event.getClass() + " has no field " + name);
+            try {
+                return accessor.invoke(event);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + name + " of " + event.getClass(), e);
+            }
         }
+
+        /** Each event type's accessors by field name, looked up once (live writes read them for every event). */
+        private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+            @Override
+            protected Map<String, Method> computeValue(Class<?> type) {
+                Map<String, Method> accessors = new HashMap<>();
+                for (RecordComponent component : type.getRecordComponents()) {
+                    accessors.put(component.getName(), component.getAccessor());
+                }
+                return accessors;
+            }
+        };
     }
 
     record EventTime() implements FoldValue {

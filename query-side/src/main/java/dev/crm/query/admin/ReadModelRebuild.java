@@ -27,9 +27,9 @@ import java.util.List;
 class ReadModelRebuild {
 
     /**
-     * What a processing group declares with {@link ReadModelTables} and {@link SetBasedReplay}: its tables,
-     * whether its records are independent, the payload types its handlers take, and the folds that compute
-     * its tables set-based (none: replay through the handlers only).
+     * What a processing group declares for its rebuild ({@link RebuildDeclarations}): its tables, whether its
+     * records are independent, the payload types its handlers take, and the folds that compute its tables
+     * set-based (none: replay through the handlers only).
      */
     record Declaration(List<String> tables, boolean recordsIndependent, List<String> eventTypes,
                        List<SetBasedFold> folds, List<Object> projections) {

@@ -24,7 +24,7 @@ public class RecordWriter {
 
     private final DeferredWrites writes;
     private final ReadModelColumns columns;
-    private final Map<String, Statement> statements = new ConcurrentHashMap<>();
+    private final Map<RecordFold, Map<Class<?>, Statement>> statements = new ConcurrentHashMap<>();
 
     RecordWriter(DeferredWrites writes, ReadModelColumns columns) {
         this.writes = writes;
@@ -32,8 +32,8 @@ public class RecordWriter {
     }
 
     void apply(RecordFold fold, Record event, DomainEventMessage<?> message) {
-        String type = event.getClass().getName();
-        Statement statement = statements.computeIfAbsent(fold.table() + ' ' + type, key -> statement(fold, type));
+        Statement statement = statements.computeIfAbsent(fold, f -> new ConcurrentHashMap<>())
+                .computeIfAbsent(event.getClass(), type -> statement(fold, type.getName()));
         if (statement.sql() == null) {
             return; // an event the read model does not follow
         }
