@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -37,21 +36,18 @@ class Projections {
     private final ReadModelRebuild rebuild;
     private final JdbcTemplate jdbc;
     private final StreamingPositions positions;
-    private final DataSource dataSource;
     private final RebuildDeclarations declarations;
     private final RebuildWorkers workers;
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
     private final Map<String, ProjectionStatus.Rebuild> lastRebuilds = new ConcurrentHashMap<>();
 
     Projections(EventProcessingConfiguration processing, RebuildDeclarations declarations, ReadModelRebuild rebuild,
-                JdbcTemplate jdbc, StreamingPositions positions, DataSource dataSource,
-                RebuildWorkers workers) {
+                JdbcTemplate jdbc, StreamingPositions positions, RebuildWorkers workers) {
         this.processing = processing;
         this.declarations = declarations;
         this.rebuild = rebuild;
         this.jdbc = jdbc;
         this.positions = positions;
-        this.dataSource = dataSource;
         this.workers = workers;
     }
 
@@ -93,7 +89,7 @@ class Projections {
         }
         RebuildLock lock;
         try {
-            lock = RebuildLock.tryTake(dataSource, name).orElse(null);
+            lock = RebuildLock.tryTake(jdbc.getDataSource(), name).orElse(null);
         } catch (SQLException e) {
             rebuilding.remove(name);
             throw new IllegalStateException("could not take the rebuild lock of " + name, e);

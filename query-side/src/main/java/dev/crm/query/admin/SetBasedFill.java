@@ -5,7 +5,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +17,14 @@ import java.util.concurrent.Callable;
 @Component
 class SetBasedFill {
 
-    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final EventSequencer sequencer;
     private final ShadowSchema shadows;
     private final RebuildWorkers workers;
     private final ReadModelColumns columns;
 
-    SetBasedFill(DataSource dataSource, JdbcTemplate jdbc, EventSequencer sequencer, ShadowSchema shadows,
-                 RebuildWorkers workers, ReadModelColumns columns) {
-        this.dataSource = dataSource;
+    SetBasedFill(JdbcTemplate jdbc, EventSequencer sequencer, ShadowSchema shadows, RebuildWorkers workers,
+                 ReadModelColumns columns) {
         this.jdbc = jdbc;
         this.sequencer = sequencer;
         this.shadows = shadows;
@@ -58,7 +55,7 @@ class SetBasedFill {
                 jdbc.execute("SET LOCAL enable_seqscan = on");
                 jdbc.execute("SET LOCAL work_mem = '256MB'");
                 for (SetBasedFold fold : folds) {
-                    fold.fill(new SetBasedFold.Partition(connection, dataSource, (String) horizon.get("tx"),
+                    fold.fill(new SetBasedFold.Partition(connection, jdbc.getDataSource(), (String) horizon.get("tx"),
                             partitions, index, columns::of));
                 }
                 return null;
