@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-100}
-./mvnw -q -B verify -Dtest=ReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -q -B test -pl app -am -Dtest=ReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.scale="$scale" >/dev/null 2>&1 || { echo "benchmark failed, see app/target/surefire-reports" >&2; exit 1; }
 grep -h 'REPLAY-BENCH' app/target/surefire-reports/dev.crm.app.bench.ReplayBenchmark-output.txt | sed 's/^.*REPLAY-BENCH //'

@@ -3,28 +3,18 @@ package dev.crm.query.admin;
 import dev.crm.api.common.ConflictException;
 import dev.crm.api.common.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.aop.support.AopUtils;
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.util.ReflectionUtils;
 
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,9 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The projections (Axon processing groups) of this application: their state, and their rebuild.
- * Subscribing read models are rebuilt into shadow tables and swapped in ({@link ReadModelRebuild}); they
- * must declare their tables with {@link ReadModelTables}. Streaming projections are replayed by Axon:
- * their tokens are reset and their {@code @ResetHandler} clears what they own.
+ * A projection that declares its tables with {@link ReadModelTables} is rebuilt into shadow tables that are
+ * then swapped in ({@link ReadModelRebuild}); a streaming one is paused meanwhile and resumes from a token
+ * that covers what the new tables hold.
  */
 @Component
 class Projections {
@@ -43,25 +33,22 @@ class Projections {
     private static final Logger LOG = LoggerFactory.getLogger(Projections.class);
 
     private final EventProcessingConfiguration processing;
-    private final ApplicationContext context;
     private final ReadModelRebuild rebuild;
     private final JdbcTemplate jdbc;
     private final StreamingPositions positions;
-    private final DataSource dataSource;
-    private final List<EventUpcaster> upcasters;
+    private final RebuildDeclarations declarations;
+    private final RebuildWorkers workers;
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
     private final Map<String, ProjectionStatus.Rebuild> lastRebuilds = new ConcurrentHashMap<>();
 
-    Projections(EventProcessingConfiguration processing, ApplicationContext context, ReadModelRebuild rebuild,
-                JdbcTemplate jdbc, StreamingPositions positions, DataSource dataSource,
-                List<EventUpcaster> upcasters) {
+    Projections(EventProcessingConfiguration processing, RebuildDeclarations declarations, ReadModelRebuild rebuild,
+                JdbcTemplate jdbc, StreamingPositions positions, RebuildWorkers workers) {
         this.processing = processing;
-        this.context = context;
+        this.declarations = declarations;
         this.rebuild = rebuild;
         this.jdbc = jdbc;
         this.positions = positions;
-        this.dataSource = dataSource;
-        this.upcasters = upcasters;
+        this.workers = workers;
     }
 
     List<ProjectionStatus> all() {
@@ -75,7 +62,7 @@ class Projections {
         if (processor == null) {
             throw new NotFoundException("no projection named " + name);
         }
-        ReadModelRebuild.Declaration declaration = declaration(name);
+        ReadModelRebuild.Declaration declaration = declarations.of(name);
         if (declaration.tables().isEmpty()) {
             throw new ConflictException("the projection " + name + " declares no tables to rebuild");
         }
@@ -102,7 +89,7 @@ class Projections {
         }
         RebuildLock lock;
         try {
-            lock = RebuildLock.tryTake(dataSource, name).orElse(null);
+            lock = RebuildLock.tryTake(jdbc.getDataSource(), name).orElse(null);
         } catch (SQLException e) {
             rebuilding.remove(name);
             throw new IllegalStateException("could not take the rebuild lock of " + name, e);
@@ -111,73 +98,24 @@ class Projections {
             rebuilding.remove(name);
             throw new ConflictException("the projection " + name + " is being rebuilt by another instance");
         }
-        Thread thread = new Thread(() -> {
+        workers.start(() -> {
             Instant started = Instant.now();
             long start = System.nanoTime();
             try (lock) {
                 work.run();
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                lastRebuilds.put(name, new ProjectionStatus.Rebuild("succeeded", started, Instant.now(), millis, null));
+                lastRebuilds.put(name, new ProjectionStatus.Rebuild(ProjectionStatus.Outcome.SUCCEEDED, started,
+                        Instant.now(), millis, null));
                 LOG.info("Rebuilt the {} projection in {} ms", name, millis);
             } catch (RuntimeException | SQLException e) {
-                lastRebuilds.put(name, new ProjectionStatus.Rebuild("failed", started, Instant.now(),
-                        (System.nanoTime() - start) / 1_000_000, rootCause(e)));
+                lastRebuilds.put(name, new ProjectionStatus.Rebuild(ProjectionStatus.Outcome.FAILED, started,
+                        Instant.now(), (System.nanoTime() - start) / 1_000_000, rootCause(e)));
                 LOG.error("Rebuilding the {} projection failed; it keeps its current tables", name, e);
             } finally {
                 rebuilding.remove(name);
             }
-        }, "rebuild-" + name);
-        thread.setDaemon(true);
-        thread.start();
+        });
         return status(processor, head());
-    }
-
-    /**
-     * What the beans of this processing group declare: their tables, whether their records are independent,
-     * the payload types of their handlers (an upcaster that renames a stored type must add the old name),
-     * and a set-based equivalent of their handlers, when they all have one.
-     */
-    private ReadModelRebuild.Declaration declaration(String group) {
-        Set<String> tables = new LinkedHashSet<>();
-        Set<Class<?>> handledTypes = new LinkedHashSet<>();
-        List<Object> projections = new ArrayList<>();
-        List<SetBasedFold> folds = new ArrayList<>();
-        boolean independent = true;
-        boolean setBased = true;
-        for (Object bean : context.getBeansWithAnnotation(ReadModelTables.class).values()) {
-            Class<?> type = AopUtils.getTargetClass(bean);
-            ProcessingGroup processingGroup = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
-            if (processingGroup != null && processingGroup.value().equals(group)) {
-                ReadModelTables declared = AnnotationUtils.findAnnotation(type, ReadModelTables.class);
-                tables.addAll(List.of(declared.value()));
-                projections.add(bean);
-                independent &= declared.recordsIndependent();
-                ReflectionUtils.doWithMethods(type, method -> handledTypes.add(method.getParameterTypes()[0]),
-                        method -> method.isAnnotationPresent(EventHandler.class));
-                if (bean instanceof SetBasedReplay replay) {
-                    folds.addAll(replay.folds());
-                } else {
-                    setBased = false;
-                }
-            }
-        }
-        // Events are records; a handler of anything else (Object, an interface) takes events of many types.
-        List<String> eventTypes = handledTypes.stream().allMatch(Class::isRecord)
-                ? handledTypes.stream().map(Class::getName).toList() : List.of();
-        // Folds read the stored payloads as they are: not once an upcaster may change them, and only when
-        // they cover exactly what the handlers take (else their events would be lost up to the horizon).
-        Set<String> folded = new LinkedHashSet<>();
-        folds.forEach(fold -> folded.addAll(fold.eventTypes()));
-        Set<String> foldedTables = new LinkedHashSet<>();
-        folds.forEach(fold -> foldedTables.addAll(fold.tables()));
-        if (setBased && !folds.isEmpty() && (!upcasters.isEmpty() || !folded.equals(new LinkedHashSet<>(eventTypes))
-                || !foldedTables.equals(tables))) {
-            LOG.warn("The folds of {} do not match its handlers and tables, or upcasters exist: replaying through"
-                    + " the handlers", group);
-            setBased = false;
-        }
-        return new ReadModelRebuild.Declaration(new ArrayList<>(tables), independent, eventTypes,
-                setBased ? folds : List.of(), projections);
     }
 
     private ProjectionStatus status(EventProcessor processor, long head) {
@@ -185,13 +123,18 @@ class Projections {
         if (processor instanceof StreamingEventProcessor streaming) {
             long position = positions.of(streaming);
             boolean replaying = streaming.isReplaying() || rebuilding.contains(name);
-            return new ProjectionStatus(name, "tracking", position, Math.max(0, head - position),
-                    replaying ? "rebuilding" : "live", lastRebuilds.get(name));
+            return new ProjectionStatus(name, ProjectionStatus.Mode.TRACKING, position, Math.max(0, head - position),
+                    state(replaying), lastRebuilds.get(name));
         }
         // A subscribing projection runs in the transaction that appends the event: always at the head.
-        String mode = processor instanceof SubscribingEventProcessor ? "subscribing" : "unknown";
-        return new ProjectionStatus(name, mode, head, 0, rebuilding.contains(name) ? "rebuilding" : "live",
+        ProjectionStatus.Mode mode = processor instanceof SubscribingEventProcessor
+                ? ProjectionStatus.Mode.SUBSCRIBING : ProjectionStatus.Mode.UNKNOWN;
+        return new ProjectionStatus(name, mode, head, 0, state(rebuilding.contains(name)),
                 lastRebuilds.get(name));
+    }
+
+    private static ProjectionStatus.State state(boolean rebuilding) {
+        return rebuilding ? ProjectionStatus.State.REBUILDING : ProjectionStatus.State.LIVE;
     }
 
     /** Moves every segment of a paused streaming processor to {@code token}. */

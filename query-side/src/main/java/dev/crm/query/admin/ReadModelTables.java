@@ -6,11 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The tables (in {@code read_model}) a subscribing projection writes, and only those: declaring them makes
- * its processing group rebuildable by {@code POST /api/admin/projections/{group}/rebuild}. The rebuild
- * replays the event store through the projection's own handlers into copies of these tables, then swaps
- * them in. So the handlers must name these tables as {@code read_model.<table>} in their SQL, write no
- * other table, and must not rely on the row counts of their updates (a rebuild batches them and reports 1).
+ * The tables (in {@code read_model}) a projection writes, and only those: declaring them makes its
+ * processing group rebuildable by {@code POST /api/admin/projections/{group}/rebuild}. The rebuild replays
+ * the event store through the projection's own handlers into shadows of these tables, then swaps them in.
+ * So the handlers must name these tables unqualified in their SQL (a rebuild's {@code search_path} finds the
+ * shadows under those names, see {@link ShadowSchema}), write no other table, and must not rely on the row
+ * counts of their updates (their writes are deferred and batched).
  * An identity column is numbered afresh, in the order the rebuild replays the events (their export order).
  * A projection that also implements {@link SetBasedReplay} is rebuilt much faster.
  */

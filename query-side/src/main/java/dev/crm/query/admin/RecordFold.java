@@ -12,25 +12,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A record read model's handlers said once more, as data, so that a rebuild can compute the whole table in
- * one set-based statement instead of calling the handlers event by event. It fits the projections of this
- * code base, which all follow one pattern: one row per record (the aggregate), inserted by its creation
- * event, changed field by field by later events, removed by its deletion; every event that touches the row
- * stamps {@code updated_at} with its time and {@code version} with its sequence number + 1.
+ * What each event does to a record read model, as data: one row per record (the aggregate), inserted by
+ * its creation event, changed field by field by later events, removed by its deletion; every event that
+ * touches the row stamps {@code updated_at} with its time and {@code version} with its sequence number + 1.
+ * Its {@link RecordProjection} applies it one event at a time ({@link RecordWriter}); a rebuild computes the
+ * whole table from it in one set-based statement ({@link #statement}).
  * <p>
  * An event sets the columns named like its fields ({@code assignedTo} sets {@code assigned_to}); fields
  * without such a column are ignored and the record id comes from the aggregate. {@link #with} adds what
  * an event sets beyond its fields. A row's column then holds the value from the last event that sets it,
- * or its creation event's, or the column's default: what applying the handlers in order leaves. The
- * rebuild test compares the two, row for row. The fold reads the stored payloads as they are, so a rebuild
- * replays through the handlers instead as soon as an upcaster exists (an event type that gained a field
- * has one), or when the folds do not cover exactly the handlers' event types and tables.
+ * or its creation event's, or the column's default: what applying the events in order leaves. The
+ * rebuild test compares the two, row for row. The statement reads the stored payloads as they are, so a
+ * rebuild replays event by event instead as soon as an upcaster exists (an event type that gained a field
+ * has one).
  */
 public final class RecordFold implements SetBasedFold {
 
     private final String table;
     private final String creation;
-    private final Map<String, Map<String, Value>> changes = new LinkedHashMap<>();
+    private final Map<String, Map<String, FoldValue>> changes = new LinkedHashMap<>();
     private final List<String> deletions = new ArrayList<>();
 
     private RecordFold(String table, Class<?> creation) {
@@ -58,7 +58,7 @@ public final class RecordFold implements SetBasedFold {
     }
 
     /** What {@code event} (a creation or a change) sets besides its fields: {@code column} to {@code value}. */
-    public RecordFold with(Class<? extends Record> event, String column, Value value) {
+    public RecordFold with(Class<? extends Record> event, String column, FoldValue value) {
         changes.computeIfAbsent(event.getName(), name -> new LinkedHashMap<>()).put(column, value);
         return this;
     }
@@ -70,6 +70,33 @@ public final class RecordFold implements SetBasedFold {
             deletions.add(event.getName());
         }
         return this;
+    }
+
+    /** The table it keeps. */
+    String table() {
+        return table;
+    }
+
+    /** What an event of this payload type does to its record's row. */
+    enum Effect { CREATES, CHANGES, DELETES, NOTHING }
+
+    Effect effectOf(String eventType) {
+        return eventType.equals(creation) ? Effect.CREATES : changes.containsKey(eventType) ? Effect.CHANGES
+                : deletions.contains(eventType) ? Effect.DELETES : Effect.NOTHING;
+    }
+
+    /** The columns (of {@code columns}, in their order) an event of this payload type sets, with their values. */
+    Map<Column, FoldValue> setBy(String eventType, List<Column> columns) {
+        Map<String, FoldValue> said = changes.getOrDefault(eventType, Map.of());
+        Map<Column, FoldValue> set = new LinkedHashMap<>();
+        columns.stream().filter(column -> settable(column) && said.containsKey(column.name()))
+                .forEach(column -> set.put(column, said.get(column.name())));
+        return set;
+    }
+
+    /** Whether events set the column: not when generated, nor the id and the times and version every row has. */
+    private static boolean settable(Column column) {
+        return !column.generated() && !List.of("id", "created_at", "updated_at", "version").contains(column.name());
     }
 
     @Override
@@ -85,12 +112,6 @@ public final class RecordFold implements SetBasedFold {
         return types;
     }
 
-    /**
-     * The statement that inserts every record as of the events of transactions before the first parameter
-     * (an {@code xid8}) whose record falls into partition {@code ?} (the third parameter) of {@code ?} (the
-     * second): partitions split the records by a hash of their id, so that several connections can share
-     * the work. {@code columns} are the table's, as {@link Column}s.
-     */
     /** Runs {@link #statement} for the partition. */
     @Override
     public void fill(Partition partition) throws SQLException {
@@ -103,6 +124,12 @@ public final class RecordFold implements SetBasedFold {
         }
     }
 
+    /**
+     * The statement that inserts every record as of the events of transactions before the first parameter
+     * (an {@code xid8}) whose record falls into partition {@code ?} (the third parameter) of {@code ?} (the
+     * second): partitions split the records by a hash of their id, so that several connections can share
+     * the work. {@code columns} are the table's, as {@link Column}s.
+     */
     String statement(List<Column> columns) {
         Map<String, Column> byName = columns.stream().collect(Collectors.toMap(Column::name, c -> c));
         for (String required : List.of("id", "created_at", "updated_at", "version")) {
@@ -118,13 +145,13 @@ public final class RecordFold implements SetBasedFold {
         List<String> targets = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Column column : columns) {
-            if (column.generated() || List.of("id", "created_at", "updated_at", "version").contains(column.name())) {
+            if (!settable(column)) {
                 continue;
             }
             List<String> setters = changes.entrySet().stream()
                     .filter(c -> !c.getKey().equals(creation) && c.getValue().containsKey(column.name()))
                     .map(Map.Entry::getKey).toList();
-            Value created = changes.get(creation).get(column.name());
+            FoldValue created = changes.get(creation).get(column.name());
             if (setters.isEmpty() && created == null) {
                 continue; // the handlers leave it at its default
             }
@@ -137,8 +164,8 @@ public final class RecordFold implements SetBasedFold {
                 int group = groups.computeIfAbsent(setters, s -> groups.size() + 1);
                 value.append("CASE");
                 for (String setter : setters) {
-                    Value set = changes.get(setter).get(column.name());
-                    if (set instanceof EventTime) {
+                    FoldValue set = changes.get(setter).get(column.name());
+                    if (set instanceof FoldValue.EventTime) {
                         timed.add(group);
                     }
                     value.append(setters.size() == 1 ? " WHEN p" + group + " IS NOT NULL"
@@ -180,12 +207,13 @@ public final class RecordFold implements SetBasedFold {
                            (array_agg(p ORDER BY seq DESC) FILTER (WHERE kind = 1))[1] AS p0,
                            (array_agg(at ORDER BY seq DESC) FILTER (WHERE kind = 1))[1] AS at0%s
                       FROM event GROUP BY id)
-                INSERT INTO read_model.%s (id, %s, created_at, updated_at, version)
+                INSERT INTO %s (id, %s, created_at, updated_at, version)
                 SELECT id, %s,
                        %s, %s, seq + 1
                   FROM record WHERE p0 IS NOT NULL AND NOT deleted""".formatted(quoted(types), quoted(types),
                 deleted.isEmpty() ? "NULL" : deleted, aggregates, table, String.join(", ", targets),
-                String.join(",\n       ", values), EventTime.sql("at0"), EventTime.sql("updated_at"));
+                String.join(",\n       ", values), FoldValue.EventTime.sql("at0"),
+                FoldValue.EventTime.sql("updated_at"));
     }
 
     private static String quoted(List<String> names) {
@@ -193,85 +221,16 @@ public final class RecordFold implements SetBasedFold {
     }
 
     /** The event's fields as the columns of the same names (snake_case). */
-    private static Map<String, Value> fields(Class<?> event) {
-        Map<String, Value> fields = new LinkedHashMap<>();
+    private static Map<String, FoldValue> fields(Class<?> event) {
+        Map<String, FoldValue> fields = new LinkedHashMap<>();
         for (var component : event.getRecordComponents()) {
             String field = component.getName();
-            fields.put(field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(), Value.field(field));
+            fields.put(field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(), FoldValue.field(field));
         }
         return fields;
     }
 
-    /**
-     * An ISO-8601 text ({@code time_stamp}) as the handlers store an event's time: cut to the millisecond.
-     */
-    public static String eventTime(String isoText) {
-        return EventTime.sql(isoText);
-    }
-
     /** A column of the table: its name, its SQL type, whether it is generated, its default. */
     public record Column(String name, String type, boolean generated, String defaultValue) {
-    }
-
-    /** What an event sets a column to. */
-    public sealed interface Value {
-
-        /** The event's field {@code name}, converted to the column's type. */
-        static Value field(String name) {
-            return new Field(name);
-        }
-
-        /** The time of the event, as the handlers store it (milliseconds). */
-        static Value eventTime() {
-            return new EventTime();
-        }
-
-        /** A constant text (a wire enum value, say). */
-        static Value text(String text) {
-            return new Text(text);
-        }
-
-        String sql(Column column, String payload, String time);
-    }
-
-    private record Field(String name) implements Value {
-
-        @Override
-        public String sql(Column column, String payload, String time) {
-            String text = payload + " ->> '" + name + "'";
-            return switch (column.type()) {
-                case "text" -> text;
-                case "text[]" -> "CASE WHEN jsonb_typeof(" + payload + " -> '" + name + "') = 'array' THEN ARRAY("
-                        + "SELECT jsonb_array_elements_text(" + payload + " -> '" + name + "')) ELSE '{}' END";
-                case "timestamp with time zone" -> EventTime.sql(text);
-                default -> "(" + text + ")::" + column.type();
-            };
-        }
-    }
-
-    private record EventTime() implements Value {
-
-        /**
-         * ISO-8601 text as the handlers store it: cut (not rounded) to the millisecond, as Java's
-         * {@code truncatedTo(MILLIS)} does; PostgreSQL alone would round the digits beyond microseconds.
-         */
-        static String sql(String time) {
-            // Only a text longer than "2026-01-01T09:00:00.123456Z" has digits beyond microseconds.
-            return "date_trunc('milliseconds', (CASE WHEN length(" + time + ") > 27 THEN regexp_replace(" + time
-                    + ", '(\\.\\d{3})\\d+', '\\1') ELSE " + time + " END)::timestamptz)";
-        }
-
-        @Override
-        public String sql(Column column, String payload, String time) {
-            return sql(time);
-        }
-    }
-
-    private record Text(String text) implements Value {
-
-        @Override
-        public String sql(Column column, String payload, String time) {
-            return "'" + text.replace("'", "''") + "'";
-        }
     }
 }

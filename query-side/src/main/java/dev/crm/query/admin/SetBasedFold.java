@@ -24,16 +24,11 @@ public interface SetBasedFold {
     /**
      * One of {@code count} partitions of the records ({@code (hashtext(aggregate_identifier) & 2147483647) %
      * count = index}), each filled at the same time as the others in a transaction of its own on
-     * {@code connection}, where SQL naming {@code read_model.<table>} reaches the table's shadow. It covers
-     * the events of the transactions before {@code horizon} (an {@code xid8}). {@code dataSource} gives
-     * connections for reading beside it.
+     * {@code connection}, where a table's unqualified name reaches its shadow. It covers the events of the
+     * transactions before {@code horizon} (an {@code xid8}). {@code dataSource} gives connections for reading
+     * beside it; {@code columns} tells a live table's columns.
      */
     record Partition(Connection connection, DataSource dataSource, String horizon, int count, int index,
                      Function<String, List<RecordFold.Column>> columns) {
-
-        /** The qualified name of a table's shadow, for what the connection does not rewrite ({@code COPY}). */
-        public String shadow(String table) {
-            return "read_model." + table + ShadowConnection.SUFFIX;
-        }
     }
 }

@@ -73,10 +73,10 @@ final class EventLogFold implements SetBasedFold {
             }
             CopyIn log = null;
             try (Writer records = Files.newBufferedWriter(states, StandardCharsets.UTF_8)) {
-                log = copy(partition.connection(), "COPY " + partition.shadow("event_log") + " (id, position,"
+                log = copy(partition.connection(), "COPY event_log (id, position,"
                         + " entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, changes)"
                         + " FROM STDIN");
-                fold(reader, partition, new Rows(log), new Rows(records));
+                fold(reader, partition, new CopyRows(log), new CopyRows(records));
                 log.endCopy();
             } catch (Exception | Error e) {
                 if (log != null && log.isActive()) {
@@ -87,8 +87,8 @@ final class EventLogFold implements SetBasedFold {
                 reader.rollback(); // it only read
             }
             try (Reader records = Files.newBufferedReader(states, StandardCharsets.UTF_8)) {
-                partition.connection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY "
-                        + partition.shadow("event_log_record") + " (entity_id, state, deleted) FROM STDIN", records);
+                partition.connection().unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY event_log_record (entity_id, state, deleted) FROM STDIN", records);
             }
         } finally {
             Files.deleteIfExists(states);
@@ -100,7 +100,7 @@ final class EventLogFold implements SetBasedFold {
     }
 
     /** Folds the partition's events, record by record, into rows of the log and of the records' states. */
-    private void fold(Connection reader, Partition partition, Rows log, Rows records) throws Exception {
+    private void fold(Connection reader, Partition partition, CopyRows log, CopyRows records) throws Exception {
         try (PreparedStatement events = reader.prepareStatement(EVENTS)) {
             events.setFetchSize(5_000);
             events.setString(1, partition.horizon());
@@ -157,7 +157,7 @@ final class EventLogFold implements SetBasedFold {
         }
 
         /** The projection's fold of one event (see {@link EventLogProjection#FOLD}), as a row of the log. */
-        void apply(ResultSet rs, Rows log, boolean deletion, String eventType) throws SQLException, IOException {
+        void apply(ResultSet rs, CopyRows log, boolean deletion, String eventType) throws SQLException, IOException {
             String ownId = entityType + "Id";
             StringBuilder changes = new StringBuilder();
             Map<String, Object> changed = new LinkedHashMap<>();
@@ -187,7 +187,7 @@ final class EventLogFold implements SetBasedFold {
                     changes.isEmpty() ? "{}" : changes.append(" }").toString());
         }
 
-        void write(Rows records) throws SQLException, IOException {
+        void write(CopyRows records) throws SQLException, IOException {
             // The column is jsonb, which orders the keys itself: no need to.
             StringBuilder json = new StringBuilder("{");
             state.forEach((key, value) -> {
@@ -213,70 +213,5 @@ final class EventLogFold implements SetBasedFold {
         }
         int end = time.length() - 1;
         return end - dot - 1 <= 3 ? time : time.substring(0, dot + 4) + "Z";
-    }
-
-    /** Rows in {@code COPY}'s text format, streamed to a {@code COPY} or a file a little at a time. */
-    private static final class Rows {
-
-        private static final int CHUNK = 1 << 16;
-
-        private final CopyIn copy;
-        private final Writer file;
-        private final StringBuilder rows = new StringBuilder();
-
-        Rows(CopyIn copy) {
-            this.copy = copy;
-            this.file = null;
-        }
-
-        Rows(Writer file) {
-            this.copy = null;
-            this.file = file;
-        }
-
-        void row(String... columns) throws SQLException, IOException {
-            for (int i = 0; i < columns.length; i++) {
-                if (i > 0) {
-                    rows.append('\t');
-                }
-                String value = columns[i];
-                if (value == null) {
-                    rows.append("\\N");
-                } else if (plain(value)) {
-                    rows.append(value);
-                } else {
-                    for (int c = 0; c < value.length(); c++) {
-                        char ch = value.charAt(c);
-                        switch (ch) {
-                            case '\\' -> rows.append("\\\\");
-                            case '\n' -> rows.append("\\n");
-                            case '\r' -> rows.append("\\r");
-                            case '\t' -> rows.append("\\t");
-                            default -> rows.append(ch);
-                        }
-                    }
-                }
-            }
-            rows.append('\n');
-            if (rows.length() >= CHUNK) {
-                flush();
-            }
-        }
-
-        /** Whether the text needs no escaping in {@code COPY}'s text format (almost every value). */
-        private static boolean plain(String value) {
-            return value.indexOf('\\') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0
-                    && value.indexOf('\t') < 0;
-        }
-
-        void flush() throws SQLException, IOException {
-            if (copy != null) {
-                byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
-            } else {
-                file.append(rows);
-            }
-            rows.setLength(0);
-        }
     }
 }

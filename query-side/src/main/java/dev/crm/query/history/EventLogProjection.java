@@ -49,7 +49,7 @@ class EventLogProjection implements SetBasedReplay {
             WITH input AS (
                 SELECT ?::text AS entity_id, ?::json AS payload, ?::text AS own_id, ?::boolean AS deleted
             ), previous AS (
-                SELECT coalesce((SELECT r.state FROM read_model.event_log_record r, input i
+                SELECT coalesce((SELECT r.state FROM event_log_record r, input i
                                   WHERE r.entity_id = i.entity_id), '{}'::jsonb) AS state
             ), changed AS (
                 SELECT f.key, f.ord, coalesce(p.state -> f.key, 'null'::jsonb) AS before, f.value::jsonb AS after
@@ -57,14 +57,14 @@ class EventLogProjection implements SetBasedReplay {
                  WHERE f.key <> i.own_id AND f.key NOT LIKE 'previous%' AND f.key NOT LIKE '%Hash'
                    AND coalesce(p.state -> f.key, 'null'::jsonb) IS DISTINCT FROM f.value::jsonb
             ), folded AS (
-                INSERT INTO read_model.event_log_record AS r (entity_id, state, deleted)
+                INSERT INTO event_log_record AS r (entity_id, state, deleted)
                 SELECT i.entity_id,
                        p.state || coalesce((SELECT jsonb_object_agg(c.key, c.after) FROM changed c), '{}'::jsonb),
                        i.deleted
                   FROM input i, previous p
                 ON CONFLICT (entity_id) DO UPDATE SET state = excluded.state, deleted = excluded.deleted
             )
-            INSERT INTO read_model.event_log
+            INSERT INTO event_log
                 (id, entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, changes)
             SELECT ?, ?, i.entity_id, ?, ?, ?, ?, ?,
                    coalesce((SELECT json_object_agg(c.key, json_build_object('from', c.before, 'to', c.after)

@@ -8,7 +8,6 @@ import dev.crm.query.admin.ReadModelTables;
 import dev.crm.query.sql.DeferredWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +34,7 @@ class LeadFunnelProjection {
     @EventHandler
     void on(LeadCreated e, @Timestamp Instant at) {
         writes.update("report_lead", """
-                INSERT INTO read_model.report_lead (lead_id, created_at, reached) VALUES (?, ?, ARRAY[?])
+                INSERT INTO report_lead (lead_id, created_at, reached) VALUES (?, ?, ARRAY[?])
                 ON CONFLICT DO NOTHING""", e.leadId(), timestamp(at), e.status().toString());
     }
 
@@ -47,18 +46,13 @@ class LeadFunnelProjection {
     @EventHandler
     void on(LeadConverted e, @Timestamp Instant at) {
         reach(e.leadId(), LeadStatus.CONVERTED.toString());
-        writes.update("report_lead", "UPDATE read_model.report_lead SET converted_at = ? WHERE lead_id = ?",
+        writes.update("report_lead", "UPDATE report_lead SET converted_at = ? WHERE lead_id = ?",
                 timestamp(at), e.leadId());
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.update("report_lead", "DELETE FROM read_model.report_lead");
     }
 
     private void reach(String leadId, String status) {
         writes.update("report_lead", """
-                UPDATE read_model.report_lead SET reached = reached || ?
+                UPDATE report_lead SET reached = reached || ?
                  WHERE lead_id = ? AND NOT (? = ANY (reached))""", status, leadId, status);
     }
 }

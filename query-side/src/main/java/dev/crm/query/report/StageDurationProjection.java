@@ -12,16 +12,18 @@ import dev.crm.api.lead.LeadStatus;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityCreated;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityDeleted;
 import dev.crm.api.opportunity.OpportunityEvents.OpportunityStageChanged;
+import dev.crm.query.admin.HandledEvents;
 import dev.crm.query.admin.ReadModelTables;
 import dev.crm.query.sql.DeferredWrites;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import static dev.crm.query.sql.Rows.timestamp;
 
@@ -34,7 +36,20 @@ import static dev.crm.query.sql.Rows.timestamp;
 @Component
 @ReadModelTables(value = "report_stage_visit", recordsIndependent = true)
 @ProcessingGroup(Reports.STAGE_DURATIONS)
-class StageDurationProjection {
+class StageDurationProjection implements HandledEvents {
+
+    /** What each event does to its record's stay. */
+    private static final Map<Class<?>, Step> STEPS = Map.ofEntries(
+            Step.enters(ContactCreated.class, IdType.CONTACT, ContactCreated::stage),
+            Step.movesOn(ContactStageChanged.class, IdType.CONTACT, ContactStageChanged::stage),
+            Step.ends(ContactDeleted.class),
+            Step.enters(LeadCreated.class, IdType.LEAD, LeadCreated::status),
+            Step.movesOn(LeadStatusChanged.class, IdType.LEAD, LeadStatusChanged::status),
+            Step.movesOn(LeadConverted.class, IdType.LEAD, converted -> LeadStatus.CONVERTED),
+            Step.ends(LeadDeleted.class),
+            Step.enters(OpportunityCreated.class, IdType.OPPORTUNITY, OpportunityCreated::stage),
+            Step.movesOn(OpportunityStageChanged.class, IdType.OPPORTUNITY, OpportunityStageChanged::stage),
+            Step.ends(OpportunityDeleted.class));
 
     private final DeferredWrites writes;
 
@@ -43,76 +58,53 @@ class StageDurationProjection {
     }
 
     @EventHandler
-    void on(ContactCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        enter(IdType.CONTACT, e.contactId(), sequence, e.stage().toString(), at);
+    void on(Record event, DomainEventMessage<?> message) {
+        Step step = STEPS.get(event.getClass());
+        if (step == null) {
+            return;
+        }
+        String recordId = message.getAggregateIdentifier();
+        Timestamp at = timestamp(message.getTimestamp());
+        if (step.leaves()) {
+            writes.update("report_stage_visit",
+                    "UPDATE report_stage_visit SET left_at = ? WHERE record_id = ? AND left_at IS NULL", at, recordId);
+        }
+        if (step.enters() != null) {
+            // Keyed by the entering event, so an event handled twice (after a crash) changes nothing.
+            writes.update("report_stage_visit", """
+                    INSERT INTO report_stage_visit (entity_type, record_id, visit, stage, entered_at)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    step.enters().entityType(), recordId, message.getSequenceNumber(), step.stage(event), at);
+        }
     }
 
-    @EventHandler
-    void on(ContactStageChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        move(IdType.CONTACT, e.contactId(), sequence, e.stage().toString(), at);
+    @Override
+    public List<String> eventTypes() {
+        return STEPS.keySet().stream().map(Class::getName).toList();
     }
 
-    @EventHandler
-    void on(ContactDeleted e, @Timestamp Instant at) {
-        leave(e.contactId(), at);
-    }
+    /**
+     * One kind of event's step: whether it leaves the record's current stage, and for which kind of record
+     * ({@code null}: none) it enters the stage {@code stage} names (by its wire value).
+     */
+    private record Step(boolean leaves, IdType enters, Function<Record, Object> stage) {
 
-    @EventHandler
-    void on(LeadCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        enter(IdType.LEAD, e.leadId(), sequence, e.status().toString(), at);
-    }
+        static <E extends Record> Map.Entry<Class<?>, Step> enters(Class<E> type, IdType kind,
+                                                                    Function<E, Object> stage) {
+            return Map.entry(type, new Step(false, kind, event -> stage.apply(type.cast(event))));
+        }
 
-    @EventHandler
-    void on(LeadStatusChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        move(IdType.LEAD, e.leadId(), sequence, e.status().toString(), at);
-    }
+        static <E extends Record> Map.Entry<Class<?>, Step> movesOn(Class<E> type, IdType kind,
+                                                                     Function<E, Object> stage) {
+            return Map.entry(type, new Step(true, kind, event -> stage.apply(type.cast(event))));
+        }
 
-    @EventHandler
-    void on(LeadConverted e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        move(IdType.LEAD, e.leadId(), sequence, LeadStatus.CONVERTED.toString(), at);
-    }
+        static Map.Entry<Class<?>, Step> ends(Class<? extends Record> type) {
+            return Map.entry(type, new Step(true, null, null));
+        }
 
-    @EventHandler
-    void on(LeadDeleted e, @Timestamp Instant at) {
-        leave(e.leadId(), at);
-    }
-
-    @EventHandler
-    void on(OpportunityCreated e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        enter(IdType.OPPORTUNITY, e.opportunityId(), sequence, e.stage().toString(), at);
-    }
-
-    @EventHandler
-    void on(OpportunityStageChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        move(IdType.OPPORTUNITY, e.opportunityId(), sequence, e.stage().toString(), at);
-    }
-
-    @EventHandler
-    void on(OpportunityDeleted e, @Timestamp Instant at) {
-        leave(e.opportunityId(), at);
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.update("report_stage_visit", "DELETE FROM read_model.report_stage_visit");
-    }
-
-    private void move(IdType type, String recordId, long sequence, String stage, Instant at) {
-        leave(recordId, at);
-        enter(type, recordId, sequence, stage, at);
-    }
-
-    /** Keyed by the entering event, so an event handled twice (after a crash) changes nothing. */
-    private void enter(IdType type, String recordId, long sequence, String stage, Instant at) {
-        writes.update("report_stage_visit", """
-                INSERT INTO read_model.report_stage_visit (entity_type, record_id, visit, stage, entered_at)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                type.entityType(), recordId, sequence, stage, timestamp(at));
-    }
-
-    private void leave(String recordId, Instant at) {
-        writes.update("report_stage_visit",
-                "UPDATE read_model.report_stage_visit SET left_at = ? WHERE record_id = ? AND left_at IS NULL",
-                timestamp(at), recordId);
+        String stage(Record event) {
+            return stage.apply(event).toString();
+        }
     }
 }

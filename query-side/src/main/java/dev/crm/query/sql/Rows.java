@@ -36,20 +36,6 @@ public final class Rows {
     }
 
     /**
-     * Sets {@code assignments} ({@code "stage = ?, title = ?"}, bound to {@code values}) on one record's row of
-     * a read-model table, and stamps the row with the event's time and the record's new version.
-     */
-    public static void updateRecord(DeferredWrites writes, String table, String id, Instant at, long sequence,
-                                    String assignments, Object... values) {
-        Object[] args = Arrays.copyOf(values, values.length + 3);
-        args[values.length] = timestamp(at);
-        args[values.length + 1] = version(sequence);
-        args[values.length + 2] = id;
-        writes.update(table, "UPDATE " + table + " SET " + assignments + ", updated_at = ?, version = ? WHERE id = ?",
-                args);
-    }
-
-    /**
      * A record type's {@code select} (which reads {@code FROM read_model.<table> t}) for the records whose ids
      * are bound as {@code :ids}, a {@code text[]}. Each id is looked up by the primary key in a subquery of its
      * own ({@code LIMIT 1} keeps the planner from merging it into a join): one statement for any number of ids,

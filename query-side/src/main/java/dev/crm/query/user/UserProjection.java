@@ -42,7 +42,7 @@ class UserProjection {
     @EventHandler
     void on(UserCreated event, @Timestamp Instant at, @SequenceNumber long sequence) {
         writes.update("app_user", """
-                INSERT INTO read_model.app_user
+                INSERT INTO app_user
                     (id, first_name, last_name, email, role, active, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, true, ?, ?, ?)""",
                 event.userId(), event.firstName(), event.lastName(), event.email(), event.role().toString(),
@@ -52,7 +52,7 @@ class UserProjection {
     @EventHandler
     void on(UserDetailsCorrected event, @Timestamp Instant at, @SequenceNumber long sequence) {
         writes.update("app_user", """
-                UPDATE read_model.app_user SET first_name = ?, last_name = ?, email = ?, updated_at = ?, version = ?
+                UPDATE app_user SET first_name = ?, last_name = ?, email = ?, updated_at = ?, version = ?
                  WHERE id = ?""",
                 event.firstName(), event.lastName(), event.email(), timestamp(at), version(sequence), event.userId());
         tokens.changed(event.userId());
@@ -60,7 +60,7 @@ class UserProjection {
 
     @EventHandler
     void on(UserRoleChanged event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        writes.update("app_user", "UPDATE read_model.app_user SET role = ?, updated_at = ?, version = ? WHERE id = ?",
+        writes.update("app_user", "UPDATE app_user SET role = ?, updated_at = ?, version = ? WHERE id = ?",
                 event.role().toString(), timestamp(at), version(sequence), event.userId());
         tokens.changed(event.userId());
     }
@@ -80,24 +80,24 @@ class UserProjection {
     @EventHandler
     void on(TokenIssued event, @Timestamp Instant at, @SequenceNumber long sequence) {
         writes.update("api_token",
-                "INSERT INTO read_model.api_token (id, user_id, token_hash, issued_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO api_token (id, user_id, token_hash, issued_at) VALUES (?, ?, ?, ?)",
                 event.tokenId(), event.userId(), event.tokenHash(), timestamp(at));
         bumpVersion(event.userId(), sequence);
     }
 
     @EventHandler
     void on(TokenRevoked event, @SequenceNumber long sequence) {
-        writes.update("api_token", "UPDATE read_model.api_token SET revoked = true WHERE id = ?", event.tokenId());
+        writes.update("api_token", "UPDATE api_token SET revoked = true WHERE id = ?", event.tokenId());
         bumpVersion(event.userId(), sequence);
         tokens.changed(event.userId());
     }
 
     private void setActive(String userId, boolean active, Instant at, long sequence) {
-        writes.update("app_user", "UPDATE read_model.app_user SET active = ?, updated_at = ?, version = ? WHERE id = ?",
+        writes.update("app_user", "UPDATE app_user SET active = ?, updated_at = ?, version = ? WHERE id = ?",
                 active, timestamp(at), version(sequence), userId);
     }
 
     private void bumpVersion(String userId, long sequence) {
-        writes.update("app_user", "UPDATE read_model.app_user SET version = ? WHERE id = ?", version(sequence), userId);
+        writes.update("app_user", "UPDATE app_user SET version = ? WHERE id = ?", version(sequence), userId);
     }
 }

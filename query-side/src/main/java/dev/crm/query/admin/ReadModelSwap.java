@@ -1,0 +1,122 @@
+package dev.crm.query.admin;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The rebuild's last step: one short transaction locks the live tables ({@code ACCESS EXCLUSIVE}, all at
+ * once: the drop needs it, and upgrading a weaker lock later could deadlock with a command that read the table
+ * and now waits to write it; readers and the live projection, which runs inside each command's transaction,
+ * wait while it runs), replays what arrived since, drops the live tables and moves the shadows into
+ * {@code read_model} in their place, with their indexes, triggers and sequences; the shadows' row counts take
+ * the live tables' names. Its snapshot is taken after the locks: every event whose transaction already wrote
+ * the live tables has committed and is replayed; every event still in flight is not, and its blocked
+ * projection write lands in the moved table afterwards (PostgreSQL looks the name up again once the lock is
+ * granted). No event is lost or applied twice.
+ */
+@Component
+class ReadModelSwap {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadModelSwap.class);
+    private static final int ATTEMPTS = 20;
+    /** What {@code JdbcEventStorageEngine} keeps gaps for by default ({@code maxGapOffset}). */
+    private static final int MAX_GAP_OFFSET = 10_000;
+
+    private final JdbcTemplate jdbc;
+    private final ShadowSchema shadows;
+
+    ReadModelSwap(JdbcTemplate jdbc, ShadowSchema shadows) {
+        this.jdbc = jdbc;
+        this.shadows = shadows;
+    }
+
+    /** Applies, in the swap's transaction, what arrived since the shadows were last caught up. */
+    interface CatchUp {
+        void run() throws Exception;
+    }
+
+    /** Told, inside the swap's transaction, the tracking token that covers exactly the rebuilt tables. */
+    interface Listener {
+        void swapped(TrackingToken covered) throws Exception;
+    }
+
+    /**
+     * Swaps the shadows of {@code tables} in, after {@code catchUp}; tells {@code listener} (may be
+     * {@code null}) the token they cover. Gives way rather than deadlock with a command holding one of the
+     * tables and waiting for another, and tries again.
+     */
+    void swap(List<String> tables, CatchUp catchUp, Listener listener) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                shadows.transaction(TransactionDefinition.ISOLATION_REPEATABLE_READ, connection -> {
+                    jdbc.execute("SET LOCAL lock_timeout = '300ms'");
+                    jdbc.execute("LOCK TABLE " + String.join(", ", tables.stream().map(t -> "read_model." + t)
+                            .toList()) + " IN ACCESS EXCLUSIVE MODE");
+                    // The tables' counts change hands below: no compaction may fold them meanwhile (the
+                    // compaction's own lock mode, which writers of other tables do not wait for).
+                    jdbc.execute("LOCK TABLE read_model.row_count IN SHARE UPDATE EXCLUSIVE MODE");
+                    // The snapshot starts here, after the locks (repeatable read: one snapshot for all).
+                    catchUp.run();
+                    if (listener != null) {
+                        listener.swapped(covered());
+                    }
+                    for (String table : tables) {
+                        moveIn(table);
+                    }
+                    return null;
+                });
+                return;
+            } catch (Exception e) {
+                if (attempt == ATTEMPTS || !lockTimedOut(e)) {
+                    throw e;
+                }
+                LOG.info("Swapping the rebuilt {} waited too long for a lock; trying again", tables);
+                Thread.sleep(50L * attempt);
+            }
+        }
+    }
+
+    private void moveIn(String table) {
+        jdbc.update("DELETE FROM read_model.row_count WHERE table_name = ?", table);
+        jdbc.update("UPDATE read_model.row_count SET table_name = ? WHERE table_name = ?", table,
+                table + ShadowSchema.COUNTS_SUFFIX);
+        jdbc.execute("DROP TABLE read_model." + table);
+        jdbc.execute("ALTER TABLE " + ShadowSchema.NAME + "." + table + " SET SCHEMA read_model");
+    }
+
+    private static boolean lockTimedOut(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The tracking token of what the swap's snapshot sees: every event up to the highest global index, but
+     * the indexes missing below it (transactions still running, or rolled back) as gaps, within the distance
+     * Axon's JDBC store keeps gaps for. Built here, not asked of the storage engine, because it must describe
+     * this transaction's snapshot.
+     */
+    private TrackingToken covered() {
+        long head = jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM event_store.domain_event_entry",
+                Long.class);
+        if (head < 0) {
+            return null; // an empty store: from the start
+        }
+        List<Long> gaps = jdbc.queryForList("""
+                SELECT g FROM generate_series(greatest(?::bigint - ?, 0), ?::bigint - 1) g
+                 WHERE NOT EXISTS (SELECT 1 FROM event_store.domain_event_entry e WHERE e.global_index = g)""",
+                Long.class, head, MAX_GAP_OFFSET, head);
+        return GapAwareTrackingToken.newInstance(head, gaps);
+    }
+}
