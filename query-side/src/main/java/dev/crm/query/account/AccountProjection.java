@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(AccountProjection.GROUP)
 class AccountProjection extends RecordProjection {
 
+    /** The processing group, also the projection's name in the admin API. */
+    static final String GROUP = "accounts";
+
     AccountProjection(RecordWriter writer) {
         super(writer, RecordFold.of("account", AccountCreated.class)
                 .changedBy(AccountDetailsCorrected.class, AccountAssigned.class, AccountTagsChanged.class)
                 .deletedBy(AccountDeleted.class));
     }
-
-    /** The processing group, also the projection's name in the admin API. */
-    static final String GROUP = "accounts";
 }

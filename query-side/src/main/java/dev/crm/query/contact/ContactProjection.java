@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ContactProjection.GROUP)
 class ContactProjection extends RecordProjection {
 
+    /** The processing group, also the projection's name in the admin API. */
+    static final String GROUP = "contacts";
+
     ContactProjection(RecordWriter writer) {
         super(writer, RecordFold.of("contact", ContactCreated.class)
                 .changedBy(ContactDetailsCorrected.class, ContactStageChanged.class, ContactAssigned.class,
                         ContactAccountChanged.class, ContactTagsChanged.class, ContactEmailStatusChanged.class)
                 .deletedBy(ContactDeleted.class));
     }
-
-    /** The processing group, also the projection's name in the admin API. */
-    static final String GROUP = "contacts";
 }

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(LeadProjection.GROUP)
 class LeadProjection extends RecordProjection {
 
+    /** The processing group, also the projection's name in the admin API. */
+    static final String GROUP = "leads";
+
     LeadProjection(RecordWriter writer) {
         super(writer, RecordFold.of("lead", LeadCreated.class)
                 .changedBy(LeadDetailsCorrected.class, LeadStatusChanged.class, LeadAssigned.class, LeadScored.class,
@@ -30,7 +33,4 @@ class LeadProjection extends RecordProjection {
                 .with(LeadConverted.class, "converted_contact_id", FoldValue.field("contactId"))
                 .deletedBy(LeadDeleted.class));
     }
-
-    /** The processing group, also the projection's name in the admin API. */
-    static final String GROUP = "leads";
 }

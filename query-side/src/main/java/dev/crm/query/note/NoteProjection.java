@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(NoteProjection.GROUP)
 class NoteProjection extends RecordProjection {
 
+    /** The processing group, also the projection's name in the admin API. */
+    static final String GROUP = "notes";
+
     NoteProjection(RecordWriter writer) {
         super(writer, RecordFold.of("note", NoteAdded.class)
                 .changedBy(NoteEdited.class)
                 .deletedBy(NoteDeleted.class));
     }
-
-    /** The processing group, also the projection's name in the admin API. */
-    static final String GROUP = "notes";
 }

@@ -21,13 +21,13 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(OpportunityProjection.GROUP)
 class OpportunityProjection extends RecordProjection {
 
+    /** The processing group, also the projection's name in the admin API. */
+    static final String GROUP = "opportunities";
+
     OpportunityProjection(RecordWriter writer) {
         super(writer, RecordFold.of("opportunity", OpportunityCreated.class)
                 .changedBy(OpportunityDetailsCorrected.class, OpportunityStageChanged.class,
                         OpportunityAssigned.class, OpportunityAccountChanged.class, OpportunityContactChanged.class)
                 .deletedBy(OpportunityDeleted.class));
     }
-
-    /** The processing group, also the projection's name in the admin API. */
-    static final String GROUP = "opportunities";
 }

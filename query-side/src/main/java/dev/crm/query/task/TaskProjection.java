@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(TaskProjection.GROUP)
 class TaskProjection extends RecordProjection {
 
+    /** The processing group, also the projection's name in the admin API. */
+    static final String GROUP = "tasks";
+
     TaskProjection(RecordWriter writer) {
         super(writer, RecordFold.of("task", TaskCreated.class)
                 .changedBy(TaskDetailsCorrected.class, TaskCompleted.class, TaskReopened.class,
@@ -28,7 +31,4 @@ class TaskProjection extends RecordProjection {
                 .with(TaskReopened.class, "status", FoldValue.text(TaskStatus.OPEN.toString()))
                 .deletedBy(TaskDeleted.class));
     }
-
-    /** The processing group, also the projection's name in the admin API. */
-    static final String GROUP = "tasks";
 }
