@@ -10,7 +10,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * Spring Security's firewall refuses URLs with encoded slashes, semicolons and the like before anything
@@ -19,9 +18,6 @@ import java.util.Set;
  */
 @Component
 class RejectedRequestHandler implements RequestRejectedHandler {
-
-    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
-            "OPTIONS", "TRACE");
 
     private final Problems problems;
 
@@ -32,8 +28,8 @@ class RejectedRequestHandler implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        if (!STANDARD_METHODS.contains(request.getMethod())) {
-            response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PATCH, DELETE, OPTIONS");
+        if (!Problems.STANDARD_METHODS.contains(request.getMethod())) {
+            response.setHeader(HttpHeaders.ALLOW, Problems.ALLOWED_METHODS);
             problems.write(response, HttpStatus.METHOD_NOT_ALLOWED, "This path does not support that method.");
             return;
         }

@@ -10,7 +10,6 @@ import org.springframework.http.MediaType;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -20,9 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * implements is the client's mistake, so it is a 405 (an unknown transfer coding a 400), not Tomcat's 501.
  */
 class ProblemErrorReportValve extends ErrorReportValve {
-
-    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
-            "OPTIONS", "TRACE");
 
     private final Problems problems;
 
@@ -43,7 +39,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
         HttpStatus status = clientFacing(response.getStatus(), request.getMethod());
         response.setStatus(status.value());
         if (status == HttpStatus.METHOD_NOT_ALLOWED) {
-            response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PATCH, DELETE, OPTIONS");
+            response.setHeader(HttpHeaders.ALLOW, Problems.ALLOWED_METHODS);
         }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
@@ -61,7 +57,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
     private static HttpStatus clientFacing(int code, String method) {
         if (code == HttpStatus.NOT_IMPLEMENTED.value()) {
             // Tomcat's 501 is for a method it does not implement, or a transfer coding it does not (gzip).
-            return STANDARD_METHODS.contains(method) ? HttpStatus.BAD_REQUEST : HttpStatus.METHOD_NOT_ALLOWED;
+            return Problems.STANDARD_METHODS.contains(method) ? HttpStatus.BAD_REQUEST : HttpStatus.METHOD_NOT_ALLOWED;
         }
         if (code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value()) {
             return HttpStatus.BAD_REQUEST;

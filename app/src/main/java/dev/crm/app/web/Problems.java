@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * RFC 9457 problem details, the shape of every error this API answers:
@@ -24,6 +25,12 @@ public class Problems {
 
     /** How long a client should wait before retrying a 503: the database is probed four times a second. */
     static final String RETRY_AFTER_SECONDS = "1";
+
+    /** The methods HTTP defines; any other is a client's invention, answered 405 with {@link #ALLOWED_METHODS}. */
+    public static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+            "OPTIONS", "TRACE");
+    /** The {@code Allow} header of a 405: every method some path of the API answers. */
+    public static final String ALLOWED_METHODS = "GET, HEAD, POST, PATCH, DELETE, OPTIONS";
 
     private final JsonMapper jsonMapper;
 

@@ -8,7 +8,7 @@ import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordQueryHandler;
 import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
@@ -26,7 +26,7 @@ import static dev.crm.query.sql.Rows.tags;
  * contacts (over the indexed {@code contact.account_id}) at query time.
  */
 @Component
-class AccountQueryHandler {
+class AccountQueryHandler extends RecordQueryHandler<AccountView> {
 
     static final RecordRows ROWS = RecordRows.of(AccountProjection.GROUP, "account");
     private static final String SELECT = """
@@ -48,11 +48,10 @@ class AccountQueryHandler {
                      WHERE account_id = :id AND stage NOT IN ('closed_won', 'closed_lost')) AS open_opportunities""";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final RecordReads<AccountView> accounts;
 
     AccountQueryHandler(NamedParameterJdbcTemplate jdbc, RecordsById recordsById) {
+        super(recordsById, IdType.ACCOUNT, SQL, AccountView::id);
         this.jdbc = jdbc;
-        this.accounts = recordsById.reads(IdType.ACCOUNT, SQL, AccountView::id);
     }
 
     @QueryHandler
@@ -64,7 +63,7 @@ class AccountQueryHandler {
                 .after("t.created_at", query.createdAfter())
                 .before("t.created_at", query.createdBefore())
                 .containsAll("t.tags", query.tags());
-        return accounts.list(where, query.page());
+        return page(where, query.page());
     }
 
     @QueryHandler

@@ -8,7 +8,7 @@ import dev.crm.api.contact.ContactStage;
 import dev.crm.api.contact.ContactView;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordQueryHandler;
 import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
@@ -22,7 +22,7 @@ import static dev.crm.query.sql.Rows.tags;
 
 /** Answers contact queries from the {@code contact} table, joined with the names it shows. */
 @Component
-class ContactQueryHandler {
+class ContactQueryHandler extends RecordQueryHandler<ContactView> {
 
     static final RecordRows ROWS = RecordRows.of(ContactProjection.GROUP, "contact");
     private static final String SELECT = """
@@ -44,10 +44,8 @@ class ContactQueryHandler {
                     "email", "lower(t.email)"),
             ROW).counting("stage", "assigned_to", "tags");
 
-    private final RecordReads<ContactView> contacts;
-
     ContactQueryHandler(RecordsById recordsById) {
-        this.contacts = recordsById.reads(IdType.CONTACT, SQL, ContactView::id);
+        super(recordsById, IdType.CONTACT, SQL, ContactView::id);
     }
 
     @QueryHandler
@@ -60,6 +58,6 @@ class ContactQueryHandler {
                 .after("t.created_at", query.createdAfter())
                 .before("t.created_at", query.createdBefore())
                 .containsAll("t.tags", query.tags());
-        return contacts.list(where, query.page());
+        return page(where, query.page());
     }
 }

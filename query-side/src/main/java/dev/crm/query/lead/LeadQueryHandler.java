@@ -8,7 +8,7 @@ import dev.crm.api.lead.LeadStatus;
 import dev.crm.api.lead.LeadView;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordQueryHandler;
 import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
@@ -21,7 +21,7 @@ import static dev.crm.query.sql.Rows.instant;
 
 /** Answers lead queries from the {@code lead} table, joined with the assigned user's name. */
 @Component
-class LeadQueryHandler {
+class LeadQueryHandler extends RecordQueryHandler<LeadView> {
 
     static final RecordRows ROWS = RecordRows.of(LeadProjection.GROUP, "lead");
     private static final String SELECT = """
@@ -41,10 +41,8 @@ class LeadQueryHandler {
                     "email", "lower(t.email)", "leadScore", "coalesce(t.lead_score, -1)"), // unscored leads rank lowest
             ROW).counting("status", "source", "assigned_to");
 
-    private final RecordReads<LeadView> leads;
-
     LeadQueryHandler(RecordsById recordsById) {
-        this.leads = recordsById.reads(IdType.LEAD, SQL, LeadView::id);
+        super(recordsById, IdType.LEAD, SQL, LeadView::id);
     }
 
     @QueryHandler
@@ -57,6 +55,6 @@ class LeadQueryHandler {
                 .search(query.search(), "t.search_text")
                 .after("t.created_at", query.createdAfter())
                 .before("t.created_at", query.createdBefore());
-        return leads.list(where, query.page());
+        return page(where, query.page());
     }
 }

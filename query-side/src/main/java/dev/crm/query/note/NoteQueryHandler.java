@@ -6,7 +6,7 @@ import dev.crm.api.note.NoteQueries.ListNotes;
 import dev.crm.api.note.NoteView;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordQueryHandler;
 import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
@@ -17,7 +17,7 @@ import java.util.Map;
 
 /** Answers note queries from the {@code note} table. */
 @Component
-class NoteQueryHandler {
+class NoteQueryHandler extends RecordQueryHandler<NoteView> {
 
     static final RecordRows ROWS = RecordRows.of(NoteProjection.GROUP, "note");
     private static final String SELECT = "SELECT t.* FROM read_model.note t";
@@ -26,15 +26,13 @@ class NoteQueryHandler {
             Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at"),
             new DataClassRowMapper<>(NoteView.class));
 
-    private final RecordReads<NoteView> notes;
-
     NoteQueryHandler(RecordsById recordsById) {
-        this.notes = recordsById.reads(IdType.NOTE, SQL, NoteView::id);
+        super(recordsById, IdType.NOTE, SQL, NoteView::id);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Page
     Page list(ListNotes query) {
-        return notes.list(new SqlWhere().equal("t.contact_id", query.contactId()), query.page());
+        return page(new SqlWhere().equal("t.contact_id", query.contactId()), query.page());
     }
 }

@@ -8,7 +8,7 @@ import dev.crm.api.opportunity.OpportunityStage;
 import dev.crm.api.opportunity.OpportunityView;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordQueryHandler;
 import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
@@ -22,7 +22,7 @@ import static dev.crm.query.sql.Rows.instant;
 
 /** Answers opportunity queries from the {@code opportunity} table, joined with the names it shows. */
 @Component
-class OpportunityQueryHandler {
+class OpportunityQueryHandler extends RecordQueryHandler<OpportunityView> {
 
     static final RecordRows ROWS = RecordRows.of(OpportunityProjection.GROUP, "opportunity");
     private static final String SELECT = """
@@ -42,10 +42,8 @@ class OpportunityQueryHandler {
                     "value", "t.value", "closeDate", "t.close_date"),
             ROW);
 
-    private final RecordReads<OpportunityView> opportunities;
-
     OpportunityQueryHandler(RecordsById recordsById) {
-        this.opportunities = recordsById.reads(IdType.OPPORTUNITY, SQL, OpportunityView::id);
+        super(recordsById, IdType.OPPORTUNITY, SQL, OpportunityView::id);
     }
 
     @QueryHandler
@@ -59,6 +57,6 @@ class OpportunityQueryHandler {
                 .search(query.search(), "t.search_text")
                 .after("t.created_at", query.createdAfter())
                 .before("t.created_at", query.createdBefore());
-        return opportunities.list(where, query.page());
+        return page(where, query.page());
     }
 }

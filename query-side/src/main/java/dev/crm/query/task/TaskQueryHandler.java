@@ -8,7 +8,7 @@ import dev.crm.api.task.TaskStatus;
 import dev.crm.api.task.TaskView;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordQueryHandler;
 import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
@@ -21,7 +21,7 @@ import static dev.crm.query.sql.Rows.instant;
 
 /** Answers task queries from the {@code task} table. */
 @Component
-class TaskQueryHandler {
+class TaskQueryHandler extends RecordQueryHandler<TaskView> {
 
     static final RecordRows ROWS = RecordRows.of(TaskProjection.GROUP, "task");
     private static final String SELECT = "SELECT t.* FROM read_model.task t";
@@ -34,10 +34,8 @@ class TaskQueryHandler {
                     "title", "lower(t.title)"),
             ROW);
 
-    private final RecordReads<TaskView> tasks;
-
     TaskQueryHandler(RecordsById recordsById) {
-        this.tasks = recordsById.reads(IdType.TASK, SQL, TaskView::id);
+        super(recordsById, IdType.TASK, SQL, TaskView::id);
     }
 
     @QueryHandler
@@ -48,6 +46,6 @@ class TaskQueryHandler {
                 .equal("t.assigned_to", query.assignedTo())
                 .equal("t.status", query.status())
                 .before("t.due_at", query.dueBefore());
-        return tasks.list(where, query.page());
+        return page(where, query.page());
     }
 }

@@ -10,7 +10,7 @@ import dev.crm.api.user.UserView;
 import dev.crm.api.common.WireEnums;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
-import dev.crm.query.sql.RecordReads;
+import dev.crm.query.sql.RecordQueryHandler;
 import dev.crm.query.sql.RecordsById;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
@@ -25,7 +25,7 @@ import static dev.crm.query.sql.Rows.instant;
 
 /** Answers questions about users and tokens from {@code app_user} and {@code api_token}. */
 @Component
-class UserQueryHandler {
+class UserQueryHandler extends RecordQueryHandler<UserView> {
 
     static final RecordRows ROWS = RecordRows.of(UserProjection.GROUP, "app_user").and("api_token", "user_id");
     private static final String NAME = "trim(concat_ws(' ', t.first_name, t.last_name))";
@@ -40,12 +40,11 @@ class UserQueryHandler {
             ROW);
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final RecordReads<UserView> users;
     private final TokenCache tokens;
 
     UserQueryHandler(NamedParameterJdbcTemplate jdbc, RecordsById recordsById, TokenCache tokens) {
+        super(recordsById, IdType.USER, SQL, UserView::id);
         this.jdbc = jdbc;
-        this.users = recordsById.reads(IdType.USER, SQL, UserView::id);
         this.tokens = tokens;
     }
 
@@ -56,7 +55,7 @@ class UserQueryHandler {
                 .equal("t.role", query.role())
                 .equal("t.active", query.active())
                 .search(query.search(), "t.first_name", "t.last_name", NAME, "t.email");
-        return users.list(where, query.page());
+        return page(where, query.page());
     }
 
     /** Asked on every request: answered from {@link TokenCache} when it can be. */
