@@ -2,11 +2,9 @@ package dev.crm.command.directory;
 
 import dev.crm.api.account.AccountQueries.AccountDependents;
 import dev.crm.api.account.AccountQueries.FindAccountDependents;
-import dev.crm.api.common.FindRecord;
-import dev.crm.api.common.Versioned;
+import dev.crm.api.common.RecordExists;
 import dev.crm.api.contact.ContactDependents;
 import dev.crm.api.contact.ContactQueries.FindContactDependents;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +21,7 @@ class QueriedRecords implements OtherRecords {
     /** Tokens and events are no records of their own: the query side finds nothing for their ids. */
     @Override
     public boolean exists(String id) {
-        return queries.query(new FindRecord(id), ResponseTypes.optionalInstanceOf(Versioned.class)).join()
-                .isPresent();
+        return queries.query(new RecordExists(id), Boolean.class).join();
     }
 
     @Override

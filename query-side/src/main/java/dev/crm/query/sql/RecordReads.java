@@ -28,6 +28,7 @@ public final class RecordReads<V> {
     private final PagedSql<V> sql;
     private final Function<V, String> id;
     private final String byIds;
+    private final String exists;
     private final RowMapper<Versioned<V>> versioned;
 
     RecordReads(NamedParameterJdbcTemplate jdbc, PagedSql<V> sql, Function<V, String> id) {
@@ -35,11 +36,16 @@ public final class RecordReads<V> {
         this.sql = sql;
         this.id = id;
         this.byIds = Rows.byIds(sql.select(), sql.table());
+        this.exists = "SELECT EXISTS (SELECT FROM read_model." + sql.table() + " WHERE id = :id)";
         this.versioned = (rs, n) -> new Versioned<>(sql.rows().mapRow(rs, n), rs.getLong("version"));
     }
 
     public Optional<Versioned> find(String recordId) {
         return Optional.ofNullable(findAll(List.of(recordId)).byId().get(recordId));
+    }
+
+    public boolean exists(String recordId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(exists, Map.of("id", recordId), Boolean.class));
     }
 
     public FoundRecords findAll(List<String> ids) {

@@ -5,6 +5,7 @@ import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.FindRecords;
 import dev.crm.api.common.FoundRecords;
 import dev.crm.api.common.IdType;
+import dev.crm.api.common.RecordExists;
 import dev.crm.api.common.Versioned;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -19,9 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Gives each record type its {@link RecordReads}, and answers {@link FindRecord} and {@link FindRecords} for
- * all of them, by the kind of record an id's prefix names: the ids of a {@link FindRecords} are grouped by
- * kind, each group read in one statement.
+ * Gives each record type its {@link RecordReads}, and answers {@link FindRecord}, {@link FindRecords} and
+ * {@link RecordExists} for all of them, by the kind of record an id's prefix names: the ids of a
+ * {@link FindRecords} are grouped by kind, each group read in one statement.
  */
 @Component
 public class RecordsById {
@@ -45,6 +46,12 @@ public class RecordsById {
     Optional<Versioned> find(FindRecord query) {
         return EventNames.recordType(query.id()).map(readsByType::get)
                 .flatMap(reads -> reads.find(query.id()));
+    }
+
+    @QueryHandler
+    Boolean exists(RecordExists query) {
+        return EventNames.recordType(query.id()).map(readsByType::get)
+                .map(reads -> reads.exists(query.id())).orElse(false);
     }
 
     @QueryHandler
