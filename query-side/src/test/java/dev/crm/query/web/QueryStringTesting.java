@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * A query controller in a minimal Spring MVC, bound the way the application binds query strings (the same
- * binder settings and Bean Validation), without a database or the rest of the application.
+ * argument resolver and Bean Validation), without a database or the rest of the application.
  */
 public final class QueryStringTesting {
 
@@ -25,7 +25,7 @@ public final class QueryStringTesting {
         validator.afterPropertiesSet();
         return MockMvcBuilders.standaloneSetup(controller)
                 .setValidator(validator)
-                .setControllerAdvice(new QueryStringBinding(validator))
+                .setCustomArgumentResolvers(new QueryStringRecords(validator))
                 .build();
     }
 
