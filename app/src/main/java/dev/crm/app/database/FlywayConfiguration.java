@@ -1,6 +1,8 @@
 package dev.crm.app.database;
 
+import dev.crm.app.privacy.EncryptStoredPersonalData;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +18,12 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 class FlywayConfiguration {
 
+    /** With one migration in Java: the encryption of personal data stored before it was encrypted. */
     @Bean
     Flyway eventStoreFlyway(DataSource dataSource) {
-        return flyway(dataSource, "event_store", "classpath:db/eventstore");
+        return configure(dataSource, "event_store", "classpath:db/eventstore")
+                .javaMigrations(new EncryptStoredPersonalData())
+                .load();
     }
 
     @Bean
@@ -47,11 +52,14 @@ class FlywayConfiguration {
     }
 
     private static Flyway flyway(DataSource dataSource, String schema, String location) {
+        return configure(dataSource, schema, location).load();
+    }
+
+    private static FluentConfiguration configure(DataSource dataSource, String schema, String location) {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(schema)
                 .createSchemas(true)
-                .locations(location)
-                .load();
+                .locations(location);
     }
 }

@@ -1,18 +1,22 @@
 package dev.crm.command.lead;
 
-import dev.crm.api.common.FindRecord;
-import dev.crm.api.common.ReadModel;
 import dev.crm.api.account.AccountView;
+import dev.crm.api.common.FindRecord;
 import dev.crm.api.common.IdType;
+import dev.crm.api.common.ReadModel;
 import dev.crm.api.contact.ContactView;
 import dev.crm.api.lead.LeadCommands.DeleteLead;
+import dev.crm.api.lead.LeadCommands.EraseLead;
 import dev.crm.api.lead.LeadCommands.LeadConversion;
 import dev.crm.api.lead.LeadView;
 import dev.crm.api.opportunity.OpportunityView;
 import dev.crm.command.web.RecordCommandController;
 import dev.crm.command.web.RecordWrites;
+
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,6 +47,14 @@ class LeadCommandController extends RecordCommandController<LeadRequest, LeadVie
                 this.<LeadView>view(new FindRecord(id)), view(new FindRecord(done.contactId())),
                 done.accountId() == null ? null : view(new FindRecord(done.accountId())),
                 done.opportunityId() == null ? null : view(new FindRecord(done.opportunityId()))));
+    }
+
+    /** Erases the lead's person, and the contact it was converted into: admins only; a repeat changes nothing. */
+    @PostMapping("/{id}/erase")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Void> erase(@PathVariable String id) {
+        IdType.LEAD.requireMatch(id);
+        return writes.delete(new EraseLead(id));
     }
 
     /** A record the conversion wrote, read back in its transaction. */

@@ -197,8 +197,9 @@ public final class RecordFold implements SetBasedFold {
                 WITH event AS (
                     SELECT e.aggregate_identifier COLLATE "C" AS id, e.sequence_number AS seq,
                            array_position(ARRAY[%s], e.payload_type::text) AS kind,
-                           convert_from(e.payload, 'UTF8')::jsonb AS p, e.time_stamp AS at
+                           coalesce(r.payload, convert_from(e.payload, 'UTF8')::jsonb) AS p, e.time_stamp AS at
                       FROM event_store.domain_event_entry e
+                      LEFT JOIN readable_payload r ON r.global_index = e.global_index
                      WHERE e.tx_id < ?::xid8 AND e.payload_type IN (%s)
                        AND (hashtext(e.aggregate_identifier) & 2147483647) %% ? = ?),
                 record AS (

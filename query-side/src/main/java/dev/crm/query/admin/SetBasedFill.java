@@ -1,5 +1,6 @@
 package dev.crm.query.admin;
 
+import dev.crm.api.privacy.ReadablePayloads;
 import dev.crm.query.export.EventSequencer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,11 @@ class SetBasedFill {
     private final ShadowSchema shadows;
     private final RebuildWorkers workers;
     private final ReadModelColumns columns;
+    private final ReadablePayloads payloads;
 
     SetBasedFill(JdbcTemplate jdbc, EventSequencer sequencer, ShadowSchema shadows, RebuildWorkers workers,
-                 ReadModelColumns columns) {
+                 ReadModelColumns columns, ReadablePayloads payloads) {
+        this.payloads = payloads;
         this.jdbc = jdbc;
         this.sequencer = sequencer;
         this.shadows = shadows;
@@ -54,9 +57,12 @@ class SetBasedFill {
                 jdbc.execute("SET LOCAL synchronous_commit = off");
                 jdbc.execute("SET LOCAL enable_seqscan = on");
                 jdbc.execute("SET LOCAL work_mem = '256MB'");
+                SetBasedFold.Partition partition = new SetBasedFold.Partition(connection, jdbc.getDataSource(),
+                        (String) horizon.get("tx"), partitions, index, columns::of, payloads);
+                ReadablePayloadCopy.fill(partition,
+                        folds.stream().flatMap(fold -> fold.eventTypes().stream()).distinct().toList());
                 for (SetBasedFold fold : folds) {
-                    fold.fill(new SetBasedFold.Partition(connection, jdbc.getDataSource(), (String) horizon.get("tx"),
-                            partitions, index, columns::of));
+                    fold.fill(partition);
                 }
                 return null;
             }));

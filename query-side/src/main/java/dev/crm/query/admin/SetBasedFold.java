@@ -1,5 +1,7 @@
 package dev.crm.query.admin;
 
+import dev.crm.api.privacy.ReadablePayloads;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.util.List;
@@ -26,9 +28,12 @@ public interface SetBasedFold {
      * count = index}), each filled at the same time as the others in a transaction of its own on
      * {@code connection}, where a table's unqualified name reaches its shadow. It covers the events of the
      * transactions before {@code horizon} (an {@code xid8}). {@code dataSource} gives connections for reading
-     * beside it; {@code columns} tells a live table's columns.
+     * beside it; {@code columns} tells a live table's columns. The personal fields of the events are stored
+     * encrypted: a fold that reads payloads in Java makes them readable with {@code payloads}; in SQL,
+     * {@code readable_payload} (a temporary table of the partition's transaction, {@link ReadablePayloadCopy})
+     * holds them readable for the events of the fold's types that may have personal data.
      */
     record Partition(Connection connection, DataSource dataSource, String horizon, int count, int index,
-                     Function<String, List<RecordFold.Column>> columns) {
+                     Function<String, List<RecordFold.Column>> columns, ReadablePayloads payloads) {
     }
 }

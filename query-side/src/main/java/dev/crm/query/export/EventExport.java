@@ -2,6 +2,7 @@ package dev.crm.query.export;
 
 import dev.crm.api.common.EventNames;
 import dev.crm.api.common.IdType;
+import dev.crm.api.privacy.ReadablePayloads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -32,17 +33,21 @@ class EventExport {
             SELECT p.position, e.event_identifier, e.payload_type, e.aggregate_identifier, e.sequence_number,
                    e.time_stamp, convert_from(e.payload, 'UTF8') AS payload,
                    convert_from(e.meta_data, 'UTF8')::jsonb ->> 'actorId' AS actor_id,
-                   convert_from(e.meta_data, 'UTF8')::jsonb ->> 'actorName' AS actor_name
+                   convert_from(e.meta_data, 'UTF8')::jsonb ->> 'actorName' AS actor_name, %s AS person_key
               FROM event_store.event_position p
               JOIN event_store.domain_event_entry e ON e.global_index = p.global_index
-             WHERE p.position > :after""";
+            %s
+             WHERE p.position > :after""".formatted(ReadablePayloads.PERSON_KEY, ReadablePayloads.PERSON_KEY_JOIN);
 
     private final EventSequencer sequencer;
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
+    private final ReadablePayloads payloads;
 
-    EventExport(EventSequencer sequencer, DataSource dataSource, TransactionTemplate transaction, JsonMapper json) {
+    EventExport(EventSequencer sequencer, DataSource dataSource, TransactionTemplate transaction, JsonMapper json,
+                ReadablePayloads payloads) {
+        this.payloads = payloads;
         this.sequencer = sequencer;
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         cursor.setFetchSize(500);
@@ -87,14 +92,17 @@ class EventExport {
                     ObjectNode actor = line.putObject("actor");
                     actor.put("id", rs.getString("actor_id"));
                     actor.put("name", rs.getString("actor_name"));
-                    line.set("data", data(rs.getString("payload")));
+                    line.set("data", data(rs.getString("payload_type"), rs.getString("payload"), rs.getBytes("person_key")));
                     write(out, line);
                 }));
     }
 
-    /** The payload as stored, minus what must never leave the server (a token's hash). */
-    private JsonNode data(String payload) {
-        JsonNode data = json.readTree(payload);
+    /**
+     * The payload as stored, its personal fields decrypted (or "[erased]"), minus what must never leave the
+     * server (a token's hash).
+     */
+    private JsonNode data(String payloadType, String payload, byte[] personKey) {
+        JsonNode data = json.readTree(payloads.readable(payloadType, payload, personKey));
         if (data instanceof ObjectNode object) {
             object.remove("tokenHash");
         }

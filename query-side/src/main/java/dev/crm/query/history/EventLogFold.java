@@ -2,6 +2,7 @@ package dev.crm.query.history;
 
 import dev.crm.api.common.DeletionEvent;
 import dev.crm.api.common.EventNames;
+import dev.crm.api.privacy.ReadablePayloads;
 import dev.crm.query.admin.SetBasedFold;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -36,11 +37,14 @@ final class EventLogFold implements SetBasedFold {
 
     private static final String EVENTS = """
             SELECT p.position, e.aggregate_identifier, e.sequence_number, e.event_identifier, e.payload_type, e.type,
-                   e.time_stamp, convert_from(e.meta_data, 'UTF8') AS meta, convert_from(e.payload, 'UTF8') AS payload
+                   e.time_stamp, convert_from(e.meta_data, 'UTF8') AS meta, convert_from(e.payload, 'UTF8') AS payload,
+                   %s AS person_key
               FROM event_store.domain_event_entry e
               JOIN event_store.event_position p ON p.global_index = e.global_index
-             WHERE e.tx_id < ?::xid8 AND (hashtext(e.aggregate_identifier) & 2147483647) % ? = ?
-             ORDER BY e.aggregate_identifier, e.sequence_number""";
+            %s
+             WHERE e.tx_id < ?::xid8 AND (hashtext(e.aggregate_identifier) & 2147483647) %% ? = ?
+             ORDER BY e.aggregate_identifier, e.sequence_number""".formatted(ReadablePayloads.PERSON_KEY,
+            ReadablePayloads.PERSON_KEY_JOIN);
 
     // Shared by the partitions' threads.
     private final Map<String, Boolean> deletions = new ConcurrentHashMap<>();
@@ -117,7 +121,8 @@ final class EventLogFold implements SetBasedFold {
                         record = new RecordState(entityId, EventLogProjection.entityType(entityId, rs.getString(6)));
                     }
                     String payloadType = rs.getString(5);
-                    record.apply(rs, log, deletion(payloadType), eventType(record.entityType, payloadType));
+                    record.apply(rs, partition.payloads().readable(payloadType, rs.getString(9), rs.getBytes(10)), log,
+                            deletion(payloadType), eventType(record.entityType, payloadType));
                 }
                 if (record != null) {
                     record.write(records);
@@ -157,11 +162,13 @@ final class EventLogFold implements SetBasedFold {
         }
 
         /** The projection's fold of one event (see {@link EventLogProjection#FOLD}), as a row of the log. */
-        void apply(ResultSet rs, CopyRows log, boolean deletion, String eventType) throws SQLException, IOException {
+        /** {@code payload}: the event's, its personal fields readable. */
+        void apply(ResultSet rs, String payload, CopyRows log, boolean deletion, String eventType)
+                throws SQLException, IOException {
             String ownId = entityType + "Id";
             StringBuilder changes = new StringBuilder();
             Map<String, Object> changed = new LinkedHashMap<>();
-            JsonbText.fields(rs.getString(9), (key, value) -> {
+            JsonbText.fields(payload, (key, value) -> {
                 if (key.equals(ownId) || key.startsWith("previous") || key.endsWith("Hash")) {
                     return;
                 }

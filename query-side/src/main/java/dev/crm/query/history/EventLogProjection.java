@@ -3,6 +3,7 @@ package dev.crm.query.history;
 import dev.crm.api.common.DeletionEvent;
 import dev.crm.api.common.EventNames;
 import dev.crm.api.common.IdType;
+import dev.crm.api.privacy.ErasureEvent;
 import dev.crm.query.admin.ReadModelTables;
 import dev.crm.query.admin.SetBasedFold;
 import dev.crm.query.admin.SetBasedReplay;
@@ -30,7 +31,8 @@ import static dev.crm.query.sql.Rows.version;
  * transaction's other writes and travel with them ({@link DeferredWrites}). A rebuild computes the same for the
  * whole store at once ({@link EventLogFold}). Left out of the changes: the
  * record's own id, {@code previous*} fields (they repeat the state the fold already knows) and hashes of
- * secrets (a token's {@code tokenHash}), which are never shown to anyone.
+ * secrets (a token's {@code tokenHash}), which are never shown to anyone. An erasure rewrites the personal
+ * fields of the erased person's entries ({@link EventLogErasure}).
  */
 @Component
 @ReadModelTables({"event_log", "event_log_record"})
@@ -88,6 +90,13 @@ class EventLogProjection implements SetBasedReplay {
                 version(event.getSequenceNumber()), EventNames.eventType(entityType, event.getPayloadType().getName()),
                 timestamp(event.getTimestamp()), text(event.getMetaData().get("actorId")),
                 text(event.getMetaData().get("actorName")));
+        if (payload instanceof ErasureEvent erasure) {
+            // After the erasure's own entry, and before anything later in the transaction reads the log.
+            writes.update("event_log", EventLogErasure.CHANGES, EventLogErasure.PERSONAL_FIELDS, erasure.recordId(),
+                    erasure.recordId());
+            writes.update("event_log", EventLogErasure.STATE, EventLogErasure.PERSONAL_FIELDS, erasure.recordId(),
+                    erasure.recordId());
+        }
     }
 
     /** The kind of record an event belongs to: by its id's prefix, else by its aggregate's type. */

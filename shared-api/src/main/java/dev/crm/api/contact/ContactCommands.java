@@ -32,6 +32,13 @@ public sealed interface ContactCommands {
     record DeleteContact(@TargetAggregateIdentifier String contactId, Long expectedVersion) implements ContactCommands {
     }
 
+    /**
+     * Erases the contact's person: deletes the contact (as {@link DeleteContact}) if it was not deleted, erases
+     * the lead it was converted from, and destroys the person's key. Nothing happens to a person already erased.
+     */
+    record EraseContact(@TargetAggregateIdentifier String contactId) implements ContactCommands {
+    }
+
     /** The contact's own part of {@link DeleteContact}. */
     record MarkContactDeleted(@TargetAggregateIdentifier String contactId, Long expectedVersion)
             implements ContactCommands {

@@ -1,6 +1,9 @@
 package dev.crm.api.contact;
 
 import dev.crm.api.common.DeletionEvent;
+import dev.crm.api.privacy.DataSubject;
+import dev.crm.api.privacy.ErasureEvent;
+import dev.crm.api.privacy.PersonalData;
 
 import java.util.List;
 
@@ -12,16 +15,18 @@ public sealed interface ContactEvents {
 
     String contactId();
 
-    record ContactCreated(String contactId,
-                          String firstName, String lastName, String email, String phone, String title, String notes,
+    record ContactCreated(@DataSubject String contactId,
+                          @PersonalData String firstName, @PersonalData String lastName, @PersonalData String email,
+                          @PersonalData String phone, String title, @PersonalData String notes,
                           ContactStage stage, String accountId, String assignedTo, List<String> tags,
                           boolean emailOptOut, boolean emailBounced) implements ContactEvents {
     }
 
     /** A correction of the plain details; carries all of them as they are after the correction. */
-    record ContactDetailsCorrected(String contactId,
-                                   String firstName, String lastName, String email, String phone, String title,
-                                   String notes) implements ContactEvents {
+    record ContactDetailsCorrected(@DataSubject String contactId,
+                                   @PersonalData String firstName, @PersonalData String lastName,
+                                   @PersonalData String email, @PersonalData String phone, String title,
+                                   @PersonalData String notes) implements ContactEvents {
     }
 
     record ContactStageChanged(String contactId, ContactStage previousStage, ContactStage stage)
@@ -44,5 +49,13 @@ public sealed interface ContactEvents {
     }
 
     record ContactDeleted(String contactId) implements ContactEvents, DeletionEvent {
+    }
+
+    /** The contact's person was erased (see {@link ErasureEvent}); the contact was deleted before, if it was not. */
+    record ContactErased(String contactId) implements ContactEvents, ErasureEvent {
+        @Override
+        public String recordId() {
+            return contactId;
+        }
     }
 }

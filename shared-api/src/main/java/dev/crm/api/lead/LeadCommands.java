@@ -29,6 +29,10 @@ public sealed interface LeadCommands {
     record DeleteLead(@TargetAggregateIdentifier String leadId, Long expectedVersion) implements LeadCommands {
     }
 
+    /** Erases the lead's person, and with it the contact the lead was converted into (see {@code EraseContact}). */
+    record EraseLead(@TargetAggregateIdentifier String leadId) implements LeadCommands {
+    }
+
     /**
      * Converts the lead: a new contact, optionally a new or an existing account, optionally a new
      * opportunity, and the lead marked converted, all in one transaction. The new ids are chosen by the
