@@ -50,17 +50,24 @@ public class EncryptStoredPersonalData implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
+        encrypt(context.getConnection());
+    }
+
+    /**
+     * Encrypts what is stored in plaintext, on {@code connection} (in its transaction). Also for benchmarks,
+     * whose generated stores are written straight into the tables.
+     */
+    public void encrypt(Connection connection) throws Exception {
         Map<String, PersonalFields> types = personalTypes(connection);
         if (types.isEmpty()) {
             return;
         }
         InMemoryPersons persons = new InMemoryPersons();
         try (PreparedStatement events = connection.prepareStatement("""
-                     SELECT global_index, payload_type, payload FROM domain_event_entry
+                     SELECT global_index, payload_type, payload FROM event_store.domain_event_entry
                       WHERE payload_type = ANY (?) ORDER BY global_index""");
              PreparedStatement update = connection.prepareStatement(
-                     "UPDATE domain_event_entry SET payload = ? WHERE global_index = ?")) {
+                     "UPDATE event_store.domain_event_entry SET payload = ? WHERE global_index = ?")) {
             events.setFetchSize(BATCH);
             events.setArray(1, connection.createArrayOf("text", types.keySet().toArray()));
             int pending = 0;
@@ -89,7 +96,7 @@ public class EncryptStoredPersonalData implements JavaMigration {
     /** The stored payload types whose classes name a person. */
     private static Map<String, PersonalFields> personalTypes(Connection connection) throws Exception {
         Map<String, PersonalFields> types = new HashMap<>();
-        try (PreparedStatement distinct = connection.prepareStatement("SELECT DISTINCT payload_type FROM domain_event_entry");
+        try (PreparedStatement distinct = connection.prepareStatement("SELECT DISTINCT payload_type FROM event_store.domain_event_entry");
              ResultSet rs = distinct.executeQuery()) {
             while (rs.next()) {
                 PersonalFields fields = PersonalFields.of(load(rs.getString(1)));
@@ -136,9 +143,9 @@ public class EncryptStoredPersonalData implements JavaMigration {
 
         void store(Connection connection) throws Exception {
             try (PreparedStatement keys = connection.prepareStatement(
-                         "INSERT INTO person_key (person_id, key) VALUES (?, ?)");
+                         "INSERT INTO event_store.person_key (person_id, key) VALUES (?, ?)");
                  PreparedStatement records = connection.prepareStatement(
-                         "INSERT INTO person_record (record_id, person_id) VALUES (?, ?)")) {
+                         "INSERT INTO event_store.person_record (record_id, person_id) VALUES (?, ?)")) {
                 for (Person person : created) {
                     keys.setString(1, person.id());
                     keys.setBytes(2, person.key());
