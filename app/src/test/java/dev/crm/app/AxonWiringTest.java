@@ -2,9 +2,11 @@ package dev.crm.app;
 
 import dev.crm.api.common.IdType;
 import dev.crm.api.contact.ContactCommands.CreateContact;
+import dev.crm.api.privacy.ReadablePayloads;
 import dev.crm.app.support.ApiTest;
 import dev.crm.app.support.FailingProjection;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -32,6 +34,8 @@ class AxonWiringTest extends ApiTest {
     private CommandGateway commandGateway;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private Configuration axon;
 
     @Test
     void axonUsesSpringsTransactionManagerAndJdbcEventStorage() {
@@ -66,6 +70,13 @@ class AxonWiringTest extends ApiTest {
         String payload = jdbc.queryForObject("""
                 SELECT convert_from(payload, 'UTF8') FROM event_store.domain_event_entry
                  WHERE aggregate_identifier = ?""", String.class, id);
-        assertThat(payload).startsWith("{").contains("\"contactId\":\"" + id + "\"").contains("\"stage\":\"new\"");
+        assertThat(payload).startsWith("{").contains("\"contactId\":\"" + id + "\"").contains("\"stage\":\"new\"")
+                .contains("\"firstName\":\"enc:v1:").doesNotContain("Json").doesNotContain("json@example.com");
+    }
+
+    /** Everything that reads events back (replays, dead letters, rebuilds) decrypts them the same way. */
+    @Test
+    void axonsEventSerializerIsThePersonalDataOne() {
+        assertThat(axon.eventSerializer()).isInstanceOf(ReadablePayloads.class);
     }
 }
