@@ -71,15 +71,18 @@ class ChainVerification {
         return snapshot.execute(status -> {
             Walk walk = new Walk(kept);
             cursor.query(connection -> inBinary(connection.prepareStatement(WALK)), walk::check);
+            // Of the events without a position, the one with the lowest global index would sit first: the
+            // chained events with a higher index than its include those of any other.
             List<Mismatch> inserted = cursor.query("""
                     SELECT e.event_identifier,
                            coalesce((SELECT p.position FROM event_store.event_position p
                                       WHERE p.global_index > e.global_index ORDER BY p.position LIMIT 1),
                                     ?) AS position
-                      FROM event_store.domain_event_entry e
-                     WHERE e.tx_id < (SELECT next_tx_id FROM event_store.event_sequencer)
-                       AND NOT EXISTS (SELECT 1 FROM event_store.event_position p WHERE p.global_index = e.global_index)
-                     ORDER BY position LIMIT 1""", (row, n) -> new Mismatch(row.getLong("position"),
+                      FROM (SELECT e.global_index, e.event_identifier FROM event_store.domain_event_entry e
+                             WHERE e.tx_id < (SELECT next_tx_id FROM event_store.event_sequencer)
+                               AND NOT EXISTS (SELECT 1 FROM event_store.event_position p
+                                                WHERE p.global_index = e.global_index)
+                             ORDER BY e.global_index LIMIT 1) e""", (row, n) -> new Mismatch(row.getLong("position"),
                     EventNames.eventId(row.getString("event_identifier"))), walk.head + 1);
             inserted.forEach(walk::mismatch);
             return walk.result();
