@@ -58,7 +58,8 @@ class SecurityConfiguration {
                 .addFilterAt(bearer, BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/audit-log/**", "/api/audit-log", "/api/events/**", "/api/events")
+                        .requestMatchers("/api/audit-log/**", "/api/audit-log", "/api/events/**", "/api/events",
+                                "/api/audit/**", "/api/audit")
                         .hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/users/*/tokens", "/api/users/*/tokens/")

@@ -94,6 +94,9 @@ class ErasureApiTest extends ApiTest {
                     Long.class, contactId);
         }
         assertThat(visits).isEqualTo(2);
+        // The events are as they were: the chain over them still verifies.
+        JsonNode verified = admin.get("/api/audit/verify/").expect(200).json();
+        assertThat(verified.get("verified").booleanValue()).as("%s", verified).isTrue();
         // Nothing in the whole database: events, keys, read models, snapshots, stored answers.
         assertNowhere(DatabaseDump.of(jdbc), plaintext);
     }

@@ -51,7 +51,7 @@ class ReplayBenchmark extends StoreBenchmark {
      * appended in time order, so records interleave as they would in use. Parameters: how many contacts,
      * leads, accounts, opportunities, notes and tasks.
      */
-    private static final String LOAD = """
+    static final String LOAD = """
             WITH contact AS (
                 SELECT i, 'cnt_01B' || lpad(upper(to_hex(i)), 23, '0') AS id, 2 + floor(random() * 7)::int AS n,
                        timestamptz '2026-01-01' + random() * interval '60 days' AS born, random() < 0.05 AS doomed

@@ -23,19 +23,22 @@ import java.util.List;
 
 /**
  * Writes the events an {@link EventExportFilter} selects as NDJSON, one line per event, in export-position
- * order. Read straight from the event store rather than through the query bus, because the answer is
+ * order, each with its link of the chain ({@code digest}, {@code prevHash}, {@code hash}). Read straight from
+ * the event store rather than through the query bus, because the answer is
  * streamed row by row (a cursor feeding the output) instead of being built whole in memory.
  */
 @Component
 class EventExport {
 
     private static final String SELECT = """
-            SELECT p.position, e.event_identifier, e.payload_type, e.aggregate_identifier, e.sequence_number,
+            SELECT p.position, p.digest, p.hash, prev.hash AS prev_hash, e.event_identifier, e.payload_type,
+                   e.aggregate_identifier, e.sequence_number,
                    e.time_stamp, convert_from(e.payload, 'UTF8') AS payload,
                    convert_from(e.meta_data, 'UTF8')::jsonb ->> 'actorId' AS actor_id,
                    convert_from(e.meta_data, 'UTF8')::jsonb ->> 'actorName' AS actor_name, %s AS person_key
               FROM event_store.event_position p
               JOIN event_store.domain_event_entry e ON e.global_index = p.global_index
+              LEFT JOIN event_store.event_position prev ON prev.position = p.position - 1
             %s
              WHERE p.position > :after""".formatted(ReadablePayloads.PERSON_KEY, ReadablePayloads.PERSON_KEY_JOIN);
 
@@ -93,6 +96,12 @@ class EventExport {
                     actor.put("id", rs.getString("actor_id"));
                     actor.put("name", rs.getString("actor_name"));
                     line.set("data", data(rs.getString("payload_type"), rs.getString("payload"), rs.getBytes("person_key")));
+                    // The chain's link, so that a reader can check what it exported (see EventChain).
+                    long position = rs.getLong("position");
+                    line.put("digest", EventChain.hex(rs.getBytes("digest")));
+                    line.put("prevHash", EventChain.hex(position == 1 ? EventChain.genesis()
+                            : rs.getBytes("prev_hash")));
+                    line.put("hash", EventChain.hex(rs.getBytes("hash")));
                     write(out, line);
                 }));
     }
