@@ -154,7 +154,8 @@ class AuditChainApiTest extends ApiTest {
         try {
             jdbc.update("""
                     UPDATE event_store.domain_event_entry
-                       SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'Chain', 'Chaim'), 'UTF8')
+                       SET payload = convert_to(replace(convert_from(payload, 'UTF8'),
+                                                        '"stage":"new"', '"stage":"customer"'), 'UTF8')
                      WHERE global_index = ?""", event.globalIndex());
             assertMismatch(verify(""), event.position(), event.id());
         } finally {
@@ -273,7 +274,8 @@ class AuditChainApiTest extends ApiTest {
         try {
             jdbc.update("""
                     UPDATE event_store.domain_event_entry
-                       SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'Chain', 'Chaim'), 'UTF8')
+                       SET payload = convert_to(replace(convert_from(payload, 'UTF8'),
+                                                        '"stage":"new"', '"stage":"customer"'), 'UTF8')
                      WHERE global_index = ?""", event.globalIndex());
             String digest = jdbc.queryForObject(RECOMPUTED_DIGEST, String.class, event.position());
             jdbc.update("""
