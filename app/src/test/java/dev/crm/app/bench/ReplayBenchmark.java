@@ -49,9 +49,9 @@ class ReplayBenchmark extends StoreBenchmark {
      * then a change a day or so, the kind of change cycling with the record and the day, so that fields,
      * stages, owners and links all move; a share of the records ends converted or deleted. All events are
      * appended in time order, so records interleave as they would in use. Parameters: how many contacts,
-     * leads, accounts, opportunities, notes and tasks.
+     * leads, accounts, opportunities, notes and tasks. {@link AuditCsvBenchmark} loads the same mix.
      */
-    private static final String LOAD = """
+    static final String LOAD = """
             WITH contact AS (
                 SELECT i, 'cnt_01B' || lpad(upper(to_hex(i)), 23, '0') AS id, 2 + floor(random() * 7)::int AS n,
                        timestamptz '2026-01-01' + random() * interval '60 days' AS born, random() < 0.05 AS doomed
