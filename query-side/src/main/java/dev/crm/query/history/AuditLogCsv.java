@@ -24,7 +24,9 @@ import static dev.crm.query.sql.Rows.instant;
  * The audit log as CSV: every entry an audit-log filter selects, oldest first, with no row limit (the query's
  * page does not apply). Read straight from {@code event_log} rather than through the query bus, because the
  * answer is streamed: a server-side cursor (a fetch size inside a read-only transaction) feeds the output a
- * few hundred rows at a time, so memory stays flat however many entries there are. The values are the JSON
+ * few hundred rows at a time, so memory stays flat however many entries there are. Read-only, the transaction
+ * never takes a transaction id, so however long a download lasts it holds back no export position (the
+ * {@code EventSequencer}'s horizon is the oldest running transaction id). The values are the JSON
  * list's, as text: {@code changes} is written again by the API's own JSON mapper, so it reads exactly as the
  * JSON list shows it.
  */
