@@ -30,6 +30,8 @@ class AuditLogController {
         this.csv = csv;
     }
 
+    // JSON named, not implied: else Spring takes the CSV mapping whenever CSV is acceptable at all, even to a
+    // client that prefers JSON (Accept: text/csv;q=0.5, application/json).
     @GetMapping(path = "/api/audit-log", produces = MediaType.APPLICATION_JSON_VALUE)
     PageResponse<AuditEntry> list(@Valid AuditLogFilter filter) {
         ListAuditLog query = filter.query();
