@@ -139,6 +139,31 @@ class AuditExportApiTest extends ApiTest {
         assertThat(rows(csv(admin, "?entityId=" + other + "&ordering=-occurredAt"))).hasSize(1);
     }
 
+    /** Enough entries for the download to take several of the cursor's fetches (500 rows each). */
+    @Test
+    void theWholeLogIsEveryEntryOnceInTheListsOrder() throws IOException {
+        String id = admin.post("/api/contacts/", "{\"lastName\": \"Whole\", \"email\": \"whole@example.com\"}")
+                .expect(201).id();
+        for (long n = total(); n < 1_200; n++) { // as admin: a member's rate limit would refuse so many
+            admin.patch("/api/contacts/" + id + "/", "{\"title\": \"T" + n + "\"}").expect(200);
+        }
+
+        List<CSVRecord> all = rows(csv(admin, ""));
+
+        assertThat((long) all.size()).isEqualTo(total()).isGreaterThanOrEqualTo(1_200);
+        assertThat(all).extracting(row -> row.get("id")).doesNotHaveDuplicates();
+        List<Long> versions = new ArrayList<>();
+        all.stream().filter(row -> row.get("entityId").equals(id)).forEach(row -> versions.add(Long.valueOf(
+                row.get("version"))));
+        assertThat(versions).isSorted().first().isEqualTo(1L);
+        JsonNode newest = admin.get("/api/audit-log/?limit=1").json().at("/results/0");
+        assertThat(all.get(all.size() - 1).get("id")).isEqualTo(newest.get("id").stringValue());
+    }
+
+    private long total() {
+        return admin.get("/api/audit-log/?limit=1").expect(200).json().get("count").longValue();
+    }
+
     @Test
     void adminsAndAuditorsOnlyAndBadFiltersAreTheListsProblem() {
         newUser("member").send(HttpMethod.GET, "/api/audit-log/", null, CSV).expect(403);
