@@ -5,12 +5,14 @@ import dev.crm.app.support.ApiTest;
 import dev.crm.app.support.DatabaseDump;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +73,10 @@ class ErasureApiTest extends ApiTest {
             String log = admin.get("/api/audit-log/?entityId=" + record + "&limit=100").expect(200).body();
             assertNowhere(log, plaintext);
         }
+        String csv = admin.send(HttpMethod.GET, "/api/audit-log/?entityId=" + contactId, null,
+                Map.of("Accept", "text/csv")).expect(200).body();
+        assertNowhere(csv, plaintext);
+        assertThat(csv).contains("[erased]").contains("contact.erased");
         String events = admin.get("/api/events/?limit=10000").expect(200).body();
         assertNowhere(events, plaintext);
         assertThat(events).contains("\"type\":\"contact.erased\"").contains("\"type\":\"lead.erased\"");

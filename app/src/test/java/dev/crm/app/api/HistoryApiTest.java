@@ -43,7 +43,8 @@ class HistoryApiTest extends ApiTest {
         assertThat(last.header("ETag")).isEqualTo("\"4\"");
 
         JsonNode created = entries.get(0);
-        assertThat(fieldNames(created)).containsExactly("id", "type", "version", "occurredAt", "actor", "changes");
+        assertThat(fieldNames(created)).containsExactly("id", "type", "version", "occurredAt", "actor", "requestId",
+                "changes");
         assertThat(created.get("id").stringValue()).matches("evt_[0-9A-HJKMNP-TV-Z]{26}");
         assertThat(created.get("occurredAt").stringValue()).endsWith("Z");
         assertThat(created.get("actor").get("id").stringValue()).isEqualTo(member.userId());
@@ -64,6 +65,26 @@ class HistoryApiTest extends ApiTest {
         // The same id for the same event on every read.
         assertThat(member.get(path + "history").expect(200).json().get("results").get(0).get("id"))
                 .isEqualTo(created.get("id"));
+    }
+
+    @Test
+    void everyEntryCarriesTheIdOfTheRequestThatCausedIt() {
+        Api member = newUser("member");
+        String created = Api.unique("req-hist-");
+        String changed = Api.unique("req-hist-");
+        Response answer = member.send(HttpMethod.POST, "/api/contacts/",
+                "{\"lastName\": \"Requested\", \"email\": \"req@example.com\"}", Map.of("X-Request-Id", created))
+                .expect(201);
+        assertThat(answer.header("X-Request-Id")).isEqualTo(created);
+        String path = "/api/contacts/" + answer.id() + "/";
+        member.send(HttpMethod.PATCH, path, "{\"stage\": \"engaged\"}", Map.of("X-Request-Id", changed)).expect(200);
+        Response unnamed = member.patch(path, "{\"stage\": \"customer\"}").expect(200);
+
+        JsonNode entries = member.get(path + "history/").expect(200).json().get("results");
+
+        assertThat(entries.findValuesAsString("requestId")).containsExactly(created, changed,
+                unnamed.header("X-Request-Id"));
+        assertThat(unnamed.header("X-Request-Id")).startsWith("req_");
     }
 
     @Test

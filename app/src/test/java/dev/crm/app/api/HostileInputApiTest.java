@@ -243,6 +243,7 @@ class HostileInputApiTest extends ApiTest {
             corpus.add(request("GET", "/api/contacts/?limit=2", headers, new byte[0]));
             corpus.add(request("GET", contact, headers, new byte[0]));
             corpus.add(request("GET", "/api/events/?limit=2", headers, new byte[0]));
+            corpus.add(request("GET", "/api/audit-log/?limit=2&entityId=" + ids.contact(), headers, new byte[0]));
             corpus.add(request("POST", "/api/contacts/", headers, bytes("{\"email\": \"%s@example.com\"}"
                     .formatted(Api.unique("hdr")))));
             corpus.add(request("PATCH", contact, headers, bytes("{\"title\": \"Header test\"}")));

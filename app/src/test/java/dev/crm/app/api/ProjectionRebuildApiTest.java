@@ -34,7 +34,7 @@ class ProjectionRebuildApiTest extends ApiTest {
             Map.entry("app_user", "*"), Map.entry("api_token", "*"), Map.entry("lead", "*"),
             Map.entry("account", "*"), Map.entry("opportunity", "*"), Map.entry("note", "*"), Map.entry("task", "*"),
             Map.entry("event_log", "id, entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, "
-                    + "changes::text AS changes"),
+                    + "request_id, changes::text AS changes"),
             Map.entry("event_log_record", "*"), Map.entry("report_lead", "*"), Map.entry("report_stage_visit", "*"));
     private static final List<String> PROJECTIONS = List.of("contacts", "users", "leads", "accounts",
             "opportunities", "notes", "tasks", "event-log", "lead-funnel", "stage-durations");

@@ -1,8 +1,5 @@
 package dev.crm.app.bench;
 
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -30,15 +27,7 @@ class ListBenchmark extends StoreBenchmark {
                 rows("event_log"));
         // The reports are not what this measures: their processors skip the loaded events, instead of replaying
         // them in the background of the measurement (their tables stay empty).
-        long head = count("SELECT max(global_index) FROM event_store.domain_event_entry");
-        processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
-                .forEach(processor -> {
-                    TokenStore tokens = processing.tokenStore(processor.getName());
-                    for (int segment : tokens.fetchSegments(processor.getName())) {
-                        tokens.storeToken(GapAwareTrackingToken.newInstance(head, List.of()), processor.getName(),
-                                segment);
-                    }
-                });
+        skipStreamingProcessorsToTheEnd();
         jdbc.execute("CHECKPOINT");
     }
 

@@ -49,7 +49,7 @@ class ReplayBenchmark extends StoreBenchmark {
      * then a change a day or so, the kind of change cycling with the record and the day, so that fields,
      * stages, owners and links all move; a share of the records ends converted or deleted. All events are
      * appended in time order, so records interleave as they would in use. Parameters: how many contacts,
-     * leads, accounts, opportunities, notes and tasks.
+     * leads, accounts, opportunities, notes and tasks. {@link AuditCsvBenchmark} loads the same mix.
      */
     static final String LOAD = """
             WITH contact AS (

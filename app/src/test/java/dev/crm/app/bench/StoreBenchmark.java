@@ -4,13 +4,16 @@ import dev.crm.app.privacy.EncryptStoredPersonalData;
 import dev.crm.app.support.ApiTest;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.List;
 
 
 /**
@@ -65,6 +68,22 @@ abstract class StoreBenchmark extends ApiTest {
         // Seldom polled: polling takes CPU from the rebuild.
         JsonNode status = rebuilt(projection, Duration.ofMillis(200), Duration.ofHours(1));
         return status.at("/lastRebuild/millis").longValue() / 1000.0;
+    }
+
+    /**
+     * Moves every streaming processor (the reports) past the loaded events, so that a server started on the
+     * data set later does not replay them in the background of what it measures.
+     */
+    protected void skipStreamingProcessorsToTheEnd() {
+        long head = count("SELECT max(global_index) FROM event_store.domain_event_entry");
+        processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                .forEach(processor -> {
+                    TokenStore tokens = processing.tokenStore(processor.getName());
+                    for (int segment : tokens.fetchSegments(processor.getName())) {
+                        tokens.storeToken(GapAwareTrackingToken.newInstance(head, List.of()), processor.getName(),
+                                segment);
+                    }
+                });
     }
 
     protected long count(String sql) {

@@ -78,8 +78,8 @@ final class EventLogFold implements SetBasedFold {
             CopyIn log = null;
             try (Writer records = Files.newBufferedWriter(states, StandardCharsets.UTF_8)) {
                 log = copy(partition.connection(), "COPY event_log (id, position,"
-                        + " entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, changes)"
-                        + " FROM STDIN");
+                        + " entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, request_id,"
+                        + " changes) FROM STDIN");
                 fold(reader, partition, new CopyRows(log), new CopyRows(records));
                 log.endCopy();
             } catch (Exception | Error e) {
@@ -186,11 +186,11 @@ final class EventLogFold implements SetBasedFold {
             });
             state.putAll(changed);
             deleted = deletion;
-            Map<String, String> meta = JsonbText.texts(rs.getString(8), "actorId", "actorName");
+            Map<String, String> meta = JsonbText.texts(rs.getString(8), "actorId", "actorName", "requestId");
             log.row(EventNames.eventId(rs.getString(4)), Long.toString(rs.getLong(1)), entityType, entityId,
                     Long.toString(rs.getLong(3) + 1), eventType,
                     millis(rs.getString(7)),
-                    meta.get("actorId"), meta.get("actorName"),
+                    meta.get("actorId"), meta.get("actorName"), meta.get("requestId"),
                     changes.isEmpty() ? "{}" : changes.append(" }").toString());
         }
 

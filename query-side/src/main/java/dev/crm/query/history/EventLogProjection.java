@@ -43,9 +43,9 @@ class EventLogProjection implements SetBasedReplay {
 
     /**
      * Parameters: entity id, payload (JSON text), the record's own id field, deleted, event id, entity type,
-     * version, event type, time, actor id, actor name. JSON, not JSONB, for the payload and the changes: it
-     * keeps the fields in the event's order. {@code IS DISTINCT FROM} on JSONB compares values, as the API
-     * shows them ({@code null} and a missing field are the same).
+     * version, event type, time, actor id, actor name, request id. JSON, not JSONB, for the payload and the
+     * changes: it keeps the fields in the event's order. {@code IS DISTINCT FROM} on JSONB compares values, as
+     * the API shows them ({@code null} and a missing field are the same).
      */
     static final String FOLD = """
             WITH input AS (
@@ -67,8 +67,8 @@ class EventLogProjection implements SetBasedReplay {
                 ON CONFLICT (entity_id) DO UPDATE SET state = excluded.state, deleted = excluded.deleted
             )
             INSERT INTO event_log
-                (id, entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, changes)
-            SELECT ?, ?, i.entity_id, ?, ?, ?, ?, ?,
+                (id, entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, request_id, changes)
+            SELECT ?, ?, i.entity_id, ?, ?, ?, ?, ?, ?,
                    coalesce((SELECT json_object_agg(c.key, json_build_object('from', c.before, 'to', c.after)
                                                     ORDER BY c.ord) FROM changed c), '{}'::json)
               FROM input i""";
@@ -89,7 +89,7 @@ class EventLogProjection implements SetBasedReplay {
                 payload instanceof DeletionEvent, EventNames.eventId(event.getIdentifier()), entityType,
                 version(event.getSequenceNumber()), EventNames.eventType(entityType, event.getPayloadType().getName()),
                 timestamp(event.getTimestamp()), text(event.getMetaData().get("actorId")),
-                text(event.getMetaData().get("actorName")));
+                text(event.getMetaData().get("actorName")), text(event.getMetaData().get("requestId")));
         if (payload instanceof ErasureEvent erasure) {
             // After the erasure's own entry, and before anything later in the transaction reads the log.
             writes.update("event_log", EventLogErasure.CHANGES, EventLogErasure.PERSONAL_FIELDS, erasure.recordId(),

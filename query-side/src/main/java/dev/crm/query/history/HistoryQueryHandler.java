@@ -28,7 +28,7 @@ import static dev.crm.query.sql.Rows.instant;
 @Component
 class HistoryQueryHandler {
 
-    private static final TypeReference<LinkedHashMap<String, Change>> CHANGES = new TypeReference<>() {
+    static final TypeReference<LinkedHashMap<String, Change>> CHANGES = new TypeReference<>() {
     };
     /** Both lists are in event order: the position the event log gave each event as it was appended. */
     static final Map<String, String> ORDER = Map.of("occurredAt", "t.position");
@@ -41,11 +41,11 @@ class HistoryQueryHandler {
         this.jdbc = jdbc;
         this.history = new PagedSql<>("SELECT t.* FROM read_model.event_log t", "event_log",
                 ORDER, (rs, n) -> new HistoryEntry(rs.getString("id"), rs.getString("type"), rs.getLong("version"),
-                        instant(rs, "occurred_at"), actor(rs), changes(rs, json)));
+                        instant(rs, "occurred_at"), actor(rs), rs.getString("request_id"), changes(rs, json)));
         this.auditLog = new PagedSql<>("SELECT t.* FROM read_model.event_log t", "event_log",
                 ORDER, (rs, n) -> new AuditEntry(rs.getString("id"), rs.getString("type"),
                         rs.getString("entity_type"), rs.getString("entity_id"), rs.getLong("version"),
-                        instant(rs, "occurred_at"), actor(rs), changes(rs, json)))
+                        instant(rs, "occurred_at"), actor(rs), rs.getString("request_id"), changes(rs, json)))
                 .counting("entity_type", "type", "actor_id");
     }
 
@@ -64,14 +64,18 @@ class HistoryQueryHandler {
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Page
     Page auditLog(ListAuditLog query) {
-        SqlWhere where = new SqlWhere()
+        return auditLog.run(jdbc, auditLogFilters(query), query.page());
+    }
+
+    /** The audit log's filters on {@code event_log t}: the JSON list's and the CSV export's alike. */
+    static SqlWhere auditLogFilters(ListAuditLog query) {
+        return new SqlWhere()
                 .equal("t.entity_type", query.entityType())
                 .equal("t.entity_id", query.entityId())
                 .equal("t.actor_id", query.actor())
                 .equal("t.type", query.type())
                 .after("t.occurred_at", query.after())
                 .before("t.occurred_at", query.before());
-        return auditLog.run(jdbc, where, query.page());
     }
 
     private static Actor actor(ResultSet rs) throws SQLException {

@@ -22,7 +22,8 @@ import static org.mockito.Mockito.when;
 class AuditLogFilterBindingTest {
 
     private final ReadModel readModels = mock(ReadModel.class);
-    private final MockMvc mvc = QueryStringTesting.mockMvc(new AuditLogController(readModels));
+    private final MockMvc mvc = QueryStringTesting.mockMvc(new AuditLogController(readModels,
+            mock(AuditLogCsv.class)));
 
     @Test
     void everyInvalidParameterIsListedWithItsReason() throws Exception {
