@@ -150,7 +150,8 @@ class ProjectionRebuildApiTest extends ApiTest {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM " + live, Long.class)).as(table)
                     .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM " + before, Long.class)).isPositive();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM (SELECT * FROM " + live + " EXCEPT SELECT * FROM "
-                    + before + ") d", Long.class)).as(table).isZero();
+                    + before + ") d", Long.class)).as("%s: %s", table, jdbc.queryForList("SELECT * FROM (SELECT * FROM "
+                    + live + " EXCEPT SELECT * FROM " + before + ") d LIMIT 5")).isZero();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM (SELECT * FROM " + before + " EXCEPT SELECT * FROM "
                     + live + ") d", Long.class)).as(table).isZero();
         }
