@@ -153,7 +153,8 @@ class ProjectionRebuildApiTest extends ApiTest {
                     + before + ") d", Long.class)).as("%s: %s", table, jdbc.queryForList("SELECT * FROM (SELECT * FROM "
                     + live + " EXCEPT SELECT * FROM " + before + ") d LIMIT 5")).isZero();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM (SELECT * FROM " + before + " EXCEPT SELECT * FROM "
-                    + live + ") d", Long.class)).as(table).isZero();
+                    + live + ") d", Long.class)).as("%s: %s", table, jdbc.queryForList("SELECT * FROM (SELECT * FROM "
+                    + before + " EXCEPT SELECT * FROM " + live + ") d LIMIT 5")).isZero();
         }
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM (SELECT version, lag(version) OVER (PARTITION BY entity_id ORDER BY position)
