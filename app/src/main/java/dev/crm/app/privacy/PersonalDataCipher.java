@@ -19,6 +19,14 @@ final class PersonalDataCipher {
     static final String PREFIX = "enc:v1:";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Looking a cipher up costs more than using it: one per thread, initialised for each value. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -68,7 +76,7 @@ final class PersonalDataCipher {
     }
 
     private static Cipher cipher(int mode, byte[] key, String field, byte[] nonce) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = CIPHERS.get();
         SecretKey secret = new SecretKeySpec(key, "AES");
         cipher.init(mode, secret, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));

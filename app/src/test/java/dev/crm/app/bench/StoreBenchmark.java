@@ -51,7 +51,10 @@ abstract class StoreBenchmark extends ApiTest {
             }
             return null;
         });
-        print("encrypted their personal fields (%,d persons) in %.1f s",
+        // Rewritten in place, the store would stay twice its size (the old row versions' space is only reused
+        // later); written encrypted from the start, as the application writes it, it is not.
+        jdbc.execute("VACUUM FULL event_store.domain_event_entry");
+        print("encrypted their personal fields (%,d persons) and compacted the store in %.1f s",
                 count("SELECT count(*) FROM event_store.person_key"), seconds(start));
         start = System.nanoTime();
         admin.get("/api/events/?limit=1").expect(200); // numbers the loaded events (export positions)
