@@ -6,11 +6,11 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +77,7 @@ public class EncryptStoredPersonalData implements JavaMigration {
                     ObjectNode node = (ObjectNode) json.readTree(stored);
                     PersonalPayload.seal(node, types.get(rs.getString(2)), persons);
                     byte[] sealed = json.writeValueAsBytes(node);
-                    if (!new String(sealed, StandardCharsets.UTF_8).equals(new String(stored, StandardCharsets.UTF_8))) {
+                    if (!Arrays.equals(sealed, stored)) {
                         update.setBytes(1, sealed);
                         update.setLong(2, rs.getLong(1));
                         update.addBatch();

@@ -9,6 +9,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,11 +57,13 @@ class PersonalDataSerializer implements Serializer, ReadablePayloads {
         if (fields.personal().isEmpty()) {
             return delegate.deserialize(serializedObject);
         }
-        SerializedObject<byte[]> stored = getConverter().convert(serializedObject, byte[].class);
-        ObjectNode node = (ObjectNode) json.readTree(stored.getData());
+        // As a tree, opened in place and read from there: no second parse of the bytes. A tree handed in (an
+        // upcaster's) is copied, not changed under its owner.
+        boolean handedIn = JsonNode.class.equals(serializedObject.getContentType());
+        SerializedObject<JsonNode> stored = getConverter().convert(serializedObject, JsonNode.class);
+        ObjectNode node = handedIn ? (ObjectNode) stored.getData().deepCopy() : (ObjectNode) stored.getData();
         PersonalPayload.open(node, fields, keys);
-        return delegate.deserialize(new SimpleSerializedObject<>(json.writeValueAsBytes(node), byte[].class,
-                stored.getType()));
+        return delegate.deserialize(new SimpleSerializedObject<>(node, JsonNode.class, stored.getType()));
     }
 
     @Override
