@@ -55,8 +55,8 @@ final class QueryParameters {
             Map.entry("entityId", "Only events of this record."),
             Map.entry("actor", "Only events caused by this user (system: what the server did on its own)."),
             Map.entry("type", "Only events of this type, <entity>.<event> (contact.stage_changed)."),
-            Map.entry("after", "Only what comes after this."),
-            Map.entry("before", "Only what came before this instant."),
+            Map.entry("after", "Only events after this instant."),
+            Map.entry("before", "Only events before this instant."),
             Map.entry("from", "Only leads created from this instant on."),
             Map.entry("to", "Only leads created before this instant."),
             Map.entry("position", "The position of a head kept outside the system (with hash)."),
@@ -100,7 +100,7 @@ final class QueryParameters {
                 schema.setPattern(idPattern(id));
                 description.add(idDescription(id));
             } else if (annotation instanceof Pattern pattern) {
-                schema.setPattern(Schemas.anchored(pattern.regexp()));
+                Schemas.pattern(schema, pattern.regexp());
             } else if (annotation instanceof NotNull) {
                 required = true;
             } else if (annotation instanceof io.swagger.v3.oas.annotations.media.Schema declared) {

@@ -168,7 +168,7 @@ final class RequestSchemas {
                     schema.setMinLength(size.min() > 0 ? size.min() : null);
                     schema.setMaxLength(size.max() < Integer.MAX_VALUE ? size.max() : null);
                 } else if (annotation instanceof Pattern pattern) {
-                    schema.setPattern(Schemas.anchored(pattern.regexp()));
+                    Schemas.pattern(schema, pattern.regexp());
                 } else if (annotation instanceof Min min) {
                     schema.setMinimum(BigDecimal.valueOf(min.value()));
                 } else if (annotation instanceof Max max) {

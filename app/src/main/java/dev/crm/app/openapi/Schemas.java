@@ -3,11 +3,15 @@ package dev.crm.app.openapi;
 import dev.crm.api.common.IdType;
 import io.swagger.v3.oas.models.media.Schema;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 /** Small pieces the document's schemas share. */
 final class Schemas {
 
     /** The ULID part of every record id, upper case as issued (Crockford's alphabet). */
     static final String ULID = "[0-9A-HJKMNP-TV-Z]{26}";
+    private static final Pattern WORDS = Pattern.compile("[a-z_]+(\\|[a-z_]+)+");
 
     private Schemas() {
     }
@@ -17,9 +21,17 @@ final class Schemas {
         return new Schema<>().$ref("#/components/schemas/" + type.getSimpleName());
     }
 
-    /** Bean Validation matches a whole value; an OpenAPI pattern matches anywhere unless anchored. */
-    static String anchored(String regexp) {
-        return regexp.startsWith("^") && regexp.endsWith("$") ? regexp : "^(?:" + regexp + ")$";
+    /**
+     * A {@code @Pattern}'s regular expression as the schema's: a choice of words ({@code contact|lead}) is an enum;
+     * anything else a pattern, anchored, since Bean Validation matches a whole value and OpenAPI anywhere.
+     */
+    @SuppressWarnings("unchecked") // a string schema takes strings
+    static void pattern(Schema<?> schema, String regexp) {
+        if (WORDS.matcher(regexp).matches()) {
+            ((Schema<String>) schema).setEnum(List.of(regexp.split("\\|")));
+        } else {
+            schema.setPattern(regexp.startsWith("^") && regexp.endsWith("$") ? regexp : "^(?:" + regexp + ")$");
+        }
     }
 
     /** {@code a contact id (cnt_...)}. */

@@ -71,6 +71,7 @@ class OpenApiContractApiTest extends ApiTest {
                 .isEqualTo("bearer");
         assertThat(result.getOpenAPI().getSecurity()).singleElement()
                 .satisfies(requirement -> assertThat(requirement).containsKey("bearer"));
+        assertThat(parse(api.get("/v3/api-docs.yaml").expect(200).body()).getMessages()).isEmpty();
     }
 
     @Test
