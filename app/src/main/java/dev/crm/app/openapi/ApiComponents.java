@@ -15,8 +15,11 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.web.bind.annotation.RequestMethod;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+
+import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 /**
  * What the operations refer to: the bearer scheme, the headers of optimistic locking, idempotency and request
@@ -33,6 +36,7 @@ final class ApiComponents {
     static final String REQUEST_ID_HEADER = "#/components/headers/X-Request-Id";
     private static final String RETRY_AFTER_HEADER = "#/components/headers/Retry-After";
     private static final String PROBLEM = "Problem";
+    private static final String FIELD_ERROR = "FieldError";
 
     private ApiComponents() {
     }
@@ -90,9 +94,8 @@ final class ApiComponents {
 
         private ApiResponse response() {
             ApiResponse response = new ApiResponse().description(description)
-                    .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
-                                    .example(example())))
+                    .content(new Content().addMediaType(APPLICATION_PROBLEM_JSON_VALUE, new MediaType()
+                            .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)).example(example())))
                     .addHeaderObject(REQUEST_ID, new Header().$ref(REQUEST_ID_HEADER));
             if (this == TOO_MANY_REQUESTS || this == SERVICE_UNAVAILABLE) {
                 response.addHeaderObject("Retry-After", new Header().$ref(RETRY_AFTER_HEADER));
@@ -106,7 +109,7 @@ final class ApiComponents {
             if (this == BAD_REQUEST) {
                 return Map.of("type", type, "title", title, "status", 400, "detail",
                         "The request has an invalid field.", "errors",
-                        java.util.List.of(Map.of("field", "email", "message", "must be a valid email address")));
+                        List.of(Map.of("field", "email", "message", "must be a valid email address")));
             }
             return Map.of("type", type, "title", title, "status", Integer.parseInt(status), "detail", description);
         }
@@ -117,6 +120,7 @@ final class ApiComponents {
                 .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .description("An API token of a user (admin, member or auditor): "
                                 + "Authorization: Bearer <token>."))
+                .addSchemas(FIELD_ERROR, fieldError())
                 .addSchemas(PROBLEM, problem())
                 .addParameters("If-Match", new Parameter().in("header").name("If-Match").required(false)
                         .description("The ETag of the version the write expects (\"3\"), or *; another version "
@@ -144,10 +148,14 @@ final class ApiComponents {
         return components;
     }
 
-    private static Schema<?> problem() {
+    private static Schema<?> fieldError() {
         ObjectSchema fieldError = new ObjectSchema();
         fieldError.addProperty("field", new StringSchema().description("The field or parameter, such as email."));
         fieldError.addProperty("message", new StringSchema().description("What is wrong with it."));
+        return fieldError;
+    }
+
+    private static Schema<?> problem() {
         ObjectSchema problem = new ObjectSchema();
         problem.setDescription("An RFC 9457 problem; details are written for the client.");
         problem.addProperty("type", new StringSchema().format("uri"));
@@ -155,7 +163,8 @@ final class ApiComponents {
         problem.addProperty("status", new IntegerSchema());
         problem.addProperty("detail", new StringSchema());
         problem.addProperty("instance", new StringSchema().format("uri"));
-        problem.addProperty("errors", new ArraySchema().items(fieldError)
+        problem.addProperty("errors", new ArraySchema()
+                .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
                 .description("Every invalid field of a 400 at once."));
         return problem;
     }

@@ -88,7 +88,7 @@ final class ApiOperations implements GlobalOperationCustomizer {
                 continue;
             }
             Class<?> record = parameter.getParameterType();
-            List<Parameter> parameters = new ArrayList<>(Optional.ofNullable(operation.getParameters()).orElse(List.of()));
+            List<Parameter> parameters = parameters(operation);
             // springdoc documents the record as one parameter of its own schema
             parameters.removeIf(p -> p.getSchema() != null && p.getSchema().get$ref() != null
                     && p.getSchema().get$ref().endsWith("/" + record.getSimpleName()));
@@ -102,13 +102,14 @@ final class ApiOperations implements GlobalOperationCustomizer {
     }
 
     private static void headers(Operation operation, Route route) {
-        List<Parameter> parameters = new ArrayList<>(Optional.ofNullable(operation.getParameters()).orElse(List.of()));
+        List<Parameter> parameters = parameters(operation);
         for (int i = 0; i < parameters.size(); i++) {
             if ("header".equals(parameters.get(i).getIn()) && "If-Match".equals(parameters.get(i).getName())) {
                 parameters.set(i, new Parameter().$ref(ApiComponents.IF_MATCH));
             }
         }
-        if (route.method() == RequestMethod.POST) {
+        if (route.method() == RequestMethod.POST
+                && parameters.stream().noneMatch(p -> ApiComponents.IDEMPOTENCY_KEY.equals(p.get$ref()))) {
             parameters.add(new Parameter().$ref(ApiComponents.IDEMPOTENCY_KEY));
         }
         operation.setParameters(parameters.isEmpty() ? null : parameters);
@@ -188,6 +189,10 @@ final class ApiOperations implements GlobalOperationCustomizer {
             }
         }
         return content.isEmpty() ? null : content;
+    }
+
+    private static List<Parameter> parameters(Operation operation) {
+        return new ArrayList<>(Optional.ofNullable(operation.getParameters()).orElse(List.of()));
     }
 
     private static Content json(Schema<?> schema) {

@@ -104,7 +104,7 @@ final class QueryParameters {
             } else if (annotation instanceof NotNull) {
                 required = true;
             } else if (annotation instanceof io.swagger.v3.oas.annotations.media.Schema declared) {
-                if (!declared.defaultValue().isEmpty()) {
+                if (!declared.defaultValue().equals(io.swagger.v3.oas.annotations.media.Schema.DEFAULT_SENTINEL)) {
                     schema.setDefault(declared.defaultValue());
                 }
                 if (!declared.description().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.crm.app.api;
 
+import ch.qos.logback.classic.Level;
 import dev.crm.app.support.Api;
 import dev.crm.app.support.ApiTest;
 import dev.crm.app.support.TempFiles;
@@ -15,6 +16,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
 import org.openapitools.codegen.DefaultGenerator;
 import org.openapitools.codegen.config.CodegenConfigurator;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -177,6 +179,10 @@ class OpenApiContractApiTest extends ApiTest {
         assertThat(parameters(operation(document, "exportEvents")).get("limit").getSchema().getDefault())
                 .isEqualTo(1000);
         assertThat(parameters(operation(document, "getContact"))).containsKeys("id", "asOf");
+        Parameter entityType = parameters(operation(document, "stageDurations")).get("entityType");
+        assertThat(entityType.getRequired()).isTrue();
+        assertThat(entityType.getSchema().getEnum()).containsExactly("contact", "lead", "opportunity");
+        assertThat(entityType.getSchema().getDefault()).isNull();
     }
 
     @Test
@@ -220,6 +226,8 @@ class OpenApiContractApiTest extends ApiTest {
         Files.writeString(spec, document);
 
         Path generated = OUTPUT.resolve("client");
+        // a line per file written is more than anyone reads
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.openapitools")).setLevel(Level.WARN);
         new DefaultGenerator().opts(new CodegenConfigurator()
                 .setGeneratorName("java")
                 .setLibrary("native") // java.net.http: nothing but Jackson besides the JDK
