@@ -32,7 +32,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The schemas of the request bodies, read from their {@link WriteRequest} records as {@code RequestBodyConverter}
@@ -85,7 +84,9 @@ final class RequestSchemas {
             Schema<?> schema = field.schema();
             if (field.has(Required.class, group)) {
                 object.addRequiredItem(component.getName());
-                schema.setMinLength(schema instanceof StringSchema ? 1 : null);
+                if (schema instanceof StringSchema) {
+                    schema.setMinLength(1); // not blank
+                }
             }
             if (update && field.isPatch() && !field.has(NotCleared.class, group) && schema.get$ref() == null
                     && !(schema instanceof BooleanSchema)) {
@@ -135,8 +136,7 @@ final class RequestSchemas {
         }
 
         Schema<?> schema() {
-            return constrained(typed(value), Stream.concat(annotations.stream(),
-                    Stream.of(value.getAnnotations())).distinct().toList());
+            return constrained(typed(value), annotations);
         }
 
         private static Schema<?> typed(AnnotatedType type) {
