@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Point-in-time lists and the stage-counts report at a million records: the data set of bench/lists.sh (a year,
-# 2026, of events of 1,000,000 contacts and 200,000 leads, built from the events; built here unless it exists
-# or BENCH_SKIP_BUILD=1), then every list as of an instant of that year with wrk (8 connections, 10 s each),
-# printing the count and p50/p99 per query. Needs psql, wrk and curl.
+# Point in time at a million records: the data set of bench/lists.sh (a year, 2026, of events of 1,000,000
+# contacts and 200,000 leads, built from the events; built here unless it exists or BENCH_SKIP_BUILD=1), then
+# one record as of its 1st, 1,000th and 10,000th event (contact 1 has 10,000, one every 50 minutes from
+# 2026-01-01), every list as of an instant of that year and the stage-counts report, with wrk (8 connections,
+# 10 s each), printing the count and p50/p99 per query. Needs psql, wrk and curl.
 # Usage: bench/asof-lists.sh [contacts] [leads]  (BENCH_PG, BENCH_DB, BENCH_PORT as for bench/lists.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,14 @@ start_server -Xmx256m -XX:MaxMetaspaceSize=160m
 user=usr_01KBENCH0000000000000000A3
 at="asOf=2026-07-01T12:00:00Z"
 week="createdAfter=2026-03-02T00:00:00Z&createdBefore=2026-03-09T00:00:00Z"
+long=cnt_01B00000000000000000000001
+short=cnt_01B00000000000000000000002
 queries=(
+  "one record, 3 events, asOf|/api/contacts/$short/?asOf=2026-12-31T00:00:00Z"
+  "one record, 10,000 events, asOf its 1st|/api/contacts/$long/?asOf=2026-01-01T00:00:00Z"
+  "one record, 10,000 events, asOf its 1,000th|/api/contacts/$long/?asOf=2026-02-04T16:30:00Z"
+  "one record, 10,000 events, asOf its 10,000th|/api/contacts/$long/?asOf=2026-12-14T04:30:00Z"
+  "one record, 10,000 events, live|/api/contacts/$long/"
   "contacts|/api/contacts/?$at"
   "contacts page 2,000|/api/contacts/?$at&page=2000"
   "contacts as of 2026-12-01|/api/contacts/?asOf=2026-12-01T00:00:00Z"
