@@ -17,9 +17,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Bearer tokens on every {@code /api/**} endpoint, and the role rules of the API: {@code admin} may do
- * everything, {@code member} reads and writes CRM records, {@code auditor} only reads (the audit log
- * included). Rules that depend on the record or the caller (managing one's own tokens) are
+ * Bearer tokens on every {@code /api/**} endpoint and on {@code /actuator/prometheus}, and the role rules of
+ * the API: {@code admin} may do everything (and alone scrape the metrics), {@code member} reads and writes CRM
+ * records, {@code auditor} only reads (the audit log included). Rules that depend on the record or the caller (managing one's own tokens) are
  * {@code @PreAuthorize} on the handler method.
  */
 @Configuration(proxyBeanMethods = false)
