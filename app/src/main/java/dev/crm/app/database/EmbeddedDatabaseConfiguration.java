@@ -24,7 +24,8 @@ import java.time.Duration;
  * PostgreSQL stops as the last bean of the context, after the web server has drained its requests and the
  * processors have released their claims (everything that reaches the database depends on the pool, which
  * depends on this bean, so Spring destroys them first). zonky's own JVM shutdown hook is therefore off: it
- * would stop PostgreSQL at the same moment as Spring's shutdown starts, under the running processors.
+ * would stop PostgreSQL at the same moment as Spring's shutdown starts, under the running processors. And it
+ * waits for the connections' backends to exit first ({@link EmbeddedServer}).
  * PostgreSQL's own output (start, stop, its errors) goes to {@code postgres.log} beside the data.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,11 +36,12 @@ class EmbeddedDatabaseConfiguration {
     private static final String SERVER_LOG = "postgres.log";
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${crm.data-dir}") Path dataDir) throws IOException {
+    EmbeddedServer embeddedPostgres(@Value("${crm.data-dir}") Path dataDir) throws IOException {
         Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
         Files.createDirectories(pgData);
         OrphanedPostmaster.stopIfPresent(pgData);
-        ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(pgData.resolveSibling(SERVER_LOG).toFile());
+        ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(
+                pgData.resolveSibling(SERVER_LOG).toFile());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
@@ -53,15 +55,15 @@ class EmbeddedDatabaseConfiguration {
                 .start();
         LOG.info("Embedded PostgreSQL on port {} with data in {} (its log: {})", postgres.getPort(), pgData,
                 pgData.resolveSibling(SERVER_LOG));
-        return postgres;
+        return new EmbeddedServer(postgres);
     }
 
     /** The pool, configured by {@code spring.datasource.hikari.*} like a configured server's. */
     @Bean(name = DatabaseConfiguration.POOL, destroyMethod = "close", defaultCandidate = false)
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource connectionPool(EmbeddedPostgres postgres) {
+    HikariDataSource connectionPool(EmbeddedServer postgres) {
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setJdbcUrl(postgres.jdbcUrl());
         pool.setUsername("postgres");
         pool.setPoolName("crm-embedded");
         return pool;
