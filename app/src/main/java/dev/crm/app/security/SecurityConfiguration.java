@@ -14,11 +14,12 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Bearer tokens on every {@code /api/**} endpoint, and the role rules of the API: {@code admin} may do
- * everything, {@code member} reads and writes CRM records, {@code auditor} only reads (the audit log
- * included). Rules that depend on the record or the caller (managing one's own tokens) are
+ * Bearer tokens on every {@code /api/**} endpoint and on {@code /actuator/prometheus}, and the role rules of
+ * the API: {@code admin} may do everything (and alone scrape the metrics), {@code member} reads and writes CRM
+ * records, {@code auditor} only reads (the audit log included). Rules that depend on the record or the caller (managing one's own tokens) are
  * {@code @PreAuthorize} on the handler method.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +29,8 @@ class SecurityConfiguration {
     private static final String ADMIN = "ADMIN";
     private static final String MEMBER = "MEMBER";
     private static final String AUDITOR = "AUDITOR";
+    /** Prometheus' scrape: what the server does and holds is for admins only. */
+    private static final String METRICS = "/actuator/prometheus";
 
     /**
      * No observation per security filter: each costs more per request than it tells (HTTP request metrics
@@ -43,8 +46,9 @@ class SecurityConfiguration {
             throws Exception {
         AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens),
                 new BearerTokenConverter());
-        // Only the API takes tokens: health, OpenAPI and the rest answer without a database lookup.
-        bearer.setRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"));
+        // Only the API and the metrics take tokens: health, OpenAPI and the rest answer without a database lookup.
+        bearer.setRequestMatcher(new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
+                PathPatternRequestMatcher.pathPattern(METRICS)));
         bearer.setSuccessHandler((request, response, authentication) -> { });
         bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
 
@@ -70,6 +74,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
                         .requestMatchers("/api/users/**", "/api/users").hasRole(ADMIN)
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, MEMBER)
+                        .requestMatchers(METRICS).hasRole(ADMIN)
                         .anyRequest().permitAll())
                 .build();
     }

@@ -9,27 +9,22 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the API tests: the whole application on a random port, spoken to over real HTTP, on a real
- * PostgreSQL: the embedded one in a fresh directory, or the server in {@code CRM_TEST_DATABASE_URL}
- * (user {@code CRM_TEST_DATABASE_USER}, default {@code postgres}). All API test classes share one context,
- * so each test makes its own data and never counts on a table being empty.
+ * PostgreSQL: the embedded one in a fresh directory ({@link TestDataDirectory}), or the server in
+ * {@code CRM_TEST_DATABASE_URL} (user {@code CRM_TEST_DATABASE_USER}, default {@code postgres}). All API test
+ * classes share one context, so each test makes its own data and never counts on a table being empty.
  */
 @SpringBootTest(classes = CrmApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({FailingProjection.class, OtherInstanceWriter.class})
+@Import({FailingProjection.class, OtherInstanceWriter.class, TestDataDirectory.class})
 public abstract class ApiTest {
 
     public static final String ADMIN_TOKEN = "crm_test_admin_token";
     public static final String TRUSTED_PROXY = "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1";
-    private static final Path DATA_DIR = tempDir();
 
     @LocalServerPort
     private int port;
@@ -48,7 +43,7 @@ public abstract class ApiTest {
             registry.add("spring.datasource.password",
                     () -> System.getenv().getOrDefault("CRM_TEST_DATABASE_PASSWORD", ""));
         } else {
-            registry.add("crm.data-dir", DATA_DIR::toString);
+            registry.add("crm.data-dir", TestDataDirectory.PATH::toString);
         }
         registry.add("crm.admin-token", () -> ADMIN_TOKEN);
         // The tests' own client stands in for a proxy; ForwardedHeadersApiTest calls from 127.0.0.2, which is not one.
@@ -108,15 +103,5 @@ public abstract class ApiTest {
             }
         }
         throw new AssertionError("no projection " + projection);
-    }
-
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("crm-test-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -41,9 +41,12 @@ public final class ServerProcess implements AutoCloseable {
         }
         int port = TcpProxy.freePort();
         try {
-            Path log = Files.createDirectories(Path.of("target", "process-tests")).resolve(name + ".log");
+            Path directory = Files.createDirectories(Path.of("target", "process-tests").toAbsolutePath());
+            Path log = directory.resolve(name + ".log");
+            Path tmp = Files.createDirectories(directory.resolve("tmp"));
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-jar", jar.toString()));
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-Djava.io.tmpdir=" + tmp, "-jar",
+                    jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().put("SERVER_PORT", Integer.toString(port));
@@ -69,6 +72,16 @@ public final class ServerProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as a supervisor or Ctrl-C stops it; answers its exit code, or fails if it did not exit in time. */
+    public int terminate(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+            throw new AssertionError("the server did not exit within " + within + " of SIGTERM; see " + log);
+        }
+        return process.exitValue();
     }
 
     private void awaitHealthy(Duration within) {

@@ -38,17 +38,19 @@ class Projections {
     private final StreamingPositions positions;
     private final RebuildDeclarations declarations;
     private final RebuildWorkers workers;
+    private final RebuildProgress progress;
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
     private final Map<String, ProjectionStatus.Rebuild> lastRebuilds = new ConcurrentHashMap<>();
 
     Projections(EventProcessingConfiguration processing, RebuildDeclarations declarations, ReadModelRebuild rebuild,
-                JdbcTemplate jdbc, StreamingPositions positions, RebuildWorkers workers) {
+                JdbcTemplate jdbc, StreamingPositions positions, RebuildWorkers workers, RebuildProgress progress) {
         this.processing = processing;
         this.declarations = declarations;
         this.rebuild = rebuild;
         this.jdbc = jdbc;
         this.positions = positions;
         this.workers = workers;
+        this.progress = progress;
     }
 
     List<ProjectionStatus> all() {
@@ -106,10 +108,13 @@ class Projections {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 lastRebuilds.put(name, new ProjectionStatus.Rebuild(ProjectionStatus.Outcome.SUCCEEDED, started,
                         Instant.now(), millis, null));
+                progress.finished(name, true, millis);
                 LOG.info("Rebuilt the {} projection in {} ms", name, millis);
             } catch (RuntimeException | SQLException e) {
+                long millis = (System.nanoTime() - start) / 1_000_000;
                 lastRebuilds.put(name, new ProjectionStatus.Rebuild(ProjectionStatus.Outcome.FAILED, started,
-                        Instant.now(), (System.nanoTime() - start) / 1_000_000, rootCause(e)));
+                        Instant.now(), millis, rootCause(e)));
+                progress.finished(name, false, millis);
                 LOG.error("Rebuilding the {} projection failed; it keeps its current tables", name, e);
             } finally {
                 rebuilding.remove(name);

@@ -44,14 +44,16 @@ class ReadModelRebuild {
     private final HandlerReplay replay;
     private final ReadModelSwap swap;
     private final RebuildWorkers workers;
+    private final RebuildProgress progress;
 
     ReadModelRebuild(ShadowSchema shadows, SetBasedFill fill, HandlerReplay replay, ReadModelSwap swap,
-                     RebuildWorkers workers) {
+                     RebuildWorkers workers, RebuildProgress progress) {
         this.shadows = shadows;
         this.fill = fill;
         this.replay = replay;
         this.swap = swap;
         this.workers = workers;
+        this.progress = progress;
     }
 
     /**
@@ -64,17 +66,22 @@ class ReadModelRebuild {
                 declaration.projections());
         EventHandlerInvoker handlers = replay.handlers(sorted);
         try {
+            progress.enter(group, RebuildProgress.Step.SHADOW_TABLES);
             List<String> deferredIndexes = shadows.create(sorted.tables());
             long start = System.nanoTime();
+            progress.enter(group, RebuildProgress.Step.SET_BASED_FILL);
             long position = sorted.folds().isEmpty() ? 0 : fill.fill(sorted.folds(), sorted.tables());
             long folded = System.nanoTime();
+            progress.enter(group, RebuildProgress.Step.HANDLER_REPLAY);
             HandlerReplay.CatchUp caught = replay.catchUp(sorted, handlers, position);
             long handled = System.nanoTime();
             // Index builds share their table (SHARE locks); VACUUM would wait for them, so it comes after.
+            progress.enter(group, RebuildProgress.Step.INDEXES);
             shadows.index(deferredIndexes, workers);
             shadows.analyze(sorted.tables(), true);
             long indexed = System.nanoTime();
             // What arrived while the indexes were built, so that the swap, which holds the locks, has little left.
+            progress.enter(group, RebuildProgress.Step.SWAP);
             HandlerReplay.CatchUp last = replay.catchUp(sorted, handlers, caught.position());
             swap.swap(sorted.tables(), () -> replay.replayTheRest(sorted, handlers, last.position()), listener);
             LOG.info("Rebuilt {}: set-based {} ms, {} events through the handlers {} ms, indexes {} ms, swap {} ms",
