@@ -34,7 +34,7 @@ public class RowCounts {
     }
 
     /**
-     * Replaces every key's deltas by their sum, in one transaction. Sums are kept whatever runs at the same
+     * Replaces the deltas of every key (and hour) that got new ones by their sum, in one transaction. Sums are kept whatever runs at the same
      * time: a writer's new delta is not among the rows this deletes (it was not visible when this began), and
      * a concurrent compaction (another instance) is skipped by the lock, which a rebuild's swap also takes,
      * stronger, while it renames a shadow's counts; so is a compaction while one runs. The lock does not
@@ -48,14 +48,13 @@ public class RowCounts {
                 jdbc.execute("SET LOCAL lock_timeout = '50ms'");
                 jdbc.execute("LOCK TABLE read_model.row_count IN SHARE UPDATE EXCLUSIVE MODE");
                 jdbc.update("""
-                        WITH folded AS (
-                            DELETE FROM read_model.row_count r
-                             WHERE (r.table_name, r.key, r.hour) IN (
-                                       SELECT table_name, key, hour FROM read_model.row_count
-                                        GROUP BY table_name, key, hour HAVING count(*) > 1)
+                        WITH touched AS (SELECT DISTINCT table_name, key, hour FROM read_model.row_count WHERE fresh),
+                        folded AS (
+                            DELETE FROM read_model.row_count r USING touched t
+                             WHERE r.table_name = t.table_name AND r.key = t.key AND r.hour = t.hour
                             RETURNING r.table_name, r.key, r.hour, r.n)
-                        INSERT INTO read_model.row_count (table_name, key, hour, n)
-                        SELECT table_name, key, hour, sum(n) FROM folded GROUP BY table_name, key, hour
+                        INSERT INTO read_model.row_count (table_name, key, hour, n, fresh)
+                        SELECT table_name, key, hour, sum(n), false FROM folded GROUP BY table_name, key, hour
                         HAVING sum(n) <> 0""");
             });
         } catch (DataAccessException | TransactionException e) {
