@@ -14,7 +14,7 @@ measure() {
   printf '%-44s %10s %8s %8s %8s\n' "query (wrk, 8 connections, 10 s)" count req/s "p50 ms" "p99 ms"
   for q in "$@"; do
     name=${q%%|*}; path=${q#*|}
-    count=$(curl -sf -H "Authorization: Bearer $token" "http://localhost:$port$path" | grep -o '"count":[0-9]*' | cut -d: -f2)
+    count=$(curl -sf -H "Authorization: Bearer $token" "http://localhost:$port$path" | grep -o '"count":[0-9]*' | cut -d: -f2 || true)
     out=$(wrk -t2 -c8 -d10s --latency -H "Authorization: Bearer $token" "http://localhost:$port$path")
     p50=$(echo "$out" | awk '$1 == "50%" { print $2 }' | to_ms)
     p99=$(echo "$out" | awk '$1 == "99%" { print $2 }' | to_ms)

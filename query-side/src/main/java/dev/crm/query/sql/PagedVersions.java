@@ -43,14 +43,15 @@ final class PagedVersions<T> {
                 .addValue("hour", Timestamp.from(asOf.truncatedTo(ChronoUnit.HOURS)))
                 .addValue("limit", page.limit())
                 .addValue("offset", page.offset());
-        // created_at and updated_at bound the index walks of those orderings; valid_to picks the version.
-        String valid = "t.created_at <= :asOf AND t.updated_at <= :asOf AND t.valid_to > :asOf"
-                + (withDeleted ? "" : " AND NOT t.deleted");
+        String order = sql.orderColumns().get(page.orderBy());
+        // A version valid at T began by T and ends after it. A record created after T has none, but saying so
+        // bounds the walk of the creation order's index (a record's versions share its created_at).
+        String valid = "t.updated_at <= :asOf AND t.valid_to > :asOf" + (withDeleted ? "" : " AND NOT t.deleted")
+                + (order.equals("t.created_at") ? " AND t.created_at <= :asOf" : "");
         long count = count(jdbc, where, params, valid, withDeleted, countKey);
         if (count <= page.offset()) {
             return new Page<>(count, List.of());
         }
-        String order = sql.orderColumns().get(page.orderBy());
         String direction = page.descending() ? " DESC" : " ASC";
         String ids = "SELECT t.id " + from() + where.sql(valid) + " ORDER BY " + order + direction + ", t.id"
                 + direction + " LIMIT :limit OFFSET :offset";
