@@ -68,6 +68,8 @@ CREATE INDEX contact_version_created ON contact_version (created_at DESC, id DES
 CREATE INDEX contact_version_stage ON contact_version (stage, created_at DESC, id DESC) INCLUDE (updated_at, valid_to, deleted);
 CREATE INDEX contact_version_assigned_to ON contact_version (assigned_to, created_at DESC, id DESC) INCLUDE (updated_at, valid_to, deleted);
 CREATE INDEX contact_version_updated ON contact_version (updated_at, id) INCLUDE (valid_to, deleted);
+CREATE INDEX contact_version_last_name ON contact_version (lower(last_name), id) INCLUDE (updated_at, valid_to, deleted);
+CREATE INDEX contact_version_email ON contact_version (lower(email), id) INCLUDE (updated_at, valid_to, deleted);
 CREATE INDEX lead_version_created ON lead_version (created_at DESC, id DESC) INCLUDE (updated_at, valid_to, deleted);
 CREATE INDEX lead_version_status ON lead_version (status, created_at DESC, id DESC) INCLUDE (updated_at, valid_to, deleted);
 CREATE INDEX lead_version_updated ON lead_version (updated_at, id) INCLUDE (valid_to, deleted);
@@ -94,6 +96,9 @@ ALTER TABLE row_count ADD COLUMN hour timestamptz NOT NULL DEFAULT '-infinity',
 DROP INDEX row_count_key;
 CREATE INDEX row_count_key ON row_count (table_name, key, hour) INCLUDE (n);
 CREATE INDEX row_count_fresh ON row_count (table_name, key, hour) WHERE fresh;
+-- A count as of an instant reads a key's past hours from the index alone once their pages are all-visible:
+-- vacuum soon after the compaction has rewritten some of them.
+ALTER TABLE row_count SET (autovacuum_vacuum_scale_factor = 0.01, autovacuum_vacuum_insert_scale_factor = 0.01);
 
 CREATE FUNCTION version_hours(valid_from timestamptz, valid_to timestamptz) RETURNS TABLE (hour timestamptz, n int)
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

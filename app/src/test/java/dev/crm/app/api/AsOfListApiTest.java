@@ -71,7 +71,7 @@ class AsOfListApiTest extends ApiTest {
         Model model = new Model();
         List<Instant> instants = new ArrayList<>();
         GenericEventMessage.clock = clock;
-        for (int step = 0; step < 160; step++) {
+        for (int step = 0; step < 120; step++) {
             advance(random);
             instants.add(clock.instant());
             write(random, model, users);
@@ -80,7 +80,7 @@ class AsOfListApiTest extends ApiTest {
         Instant end = clock.instant();
 
         List<Instant> probes = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 32; i++) {
             Instant at = instants.get(random.nextInt(instants.size()));
             probes.add(switch (i % 4) {
                 case 0 -> at; // the very instant of a write: it counts
@@ -100,7 +100,7 @@ class AsOfListApiTest extends ApiTest {
             assertList(member, model, at, randomFilter(random, users), "-createdAt", false, 100);
         }
         for (String id : model.ids()) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 2; i++) {
                 Instant at = probes.get(random.nextInt(probes.size()));
                 JsonNode expected = model.asOf(id, at);
                 Api.Response answer = admin.get("/api/contacts/" + id + "/?asOf=" + at);

@@ -109,14 +109,15 @@ class Reports {
         String column = entity == IdType.LEAD ? "status" : "stage";
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("points", points.stream().map(Timestamp::from).toArray(Timestamp[]::new))
-                .addValue("table", versions).addValue("prefix", column + "=").addValue("skip", column.length() + 2);
+                .addValue("table", versions).addValue("skip", column.length() + 2)
+                .addValue("keys", stages.stream().map(stage -> column + "=" + stage).toArray(String[]::new));
         if (!points.isEmpty()) {
             params.addValue("last", Timestamp.from(points.get(points.size() - 1)));
             // An hour counts at every boundary after it: from the first boundary past it on.
             jdbc.query("""
                     SELECT substr(key, :skip) AS stage, width_bucket(hour, :points::timestamptz[]) AS first, sum(n) AS n
                       FROM read_model.row_count
-                     WHERE table_name = :table AND starts_with(key, :prefix) AND hour < :last
+                     WHERE table_name = :table AND key = ANY (:keys::text[]) AND hour < :last
                      GROUP BY 1, 2""", params, rs -> {
                 int stage = stages.indexOf(rs.getString("stage"));
                 for (int point = rs.getInt("first"); stage >= 0 && point < points.size(); point++) {
