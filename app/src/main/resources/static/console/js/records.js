@@ -1,0 +1,84 @@
+// Finding a record: live ones by name, email or id through each list's search; by id also deleted and erased
+// ones, whose events the audit log keeps (admin and auditor).
+import {el, show, loading, failure, announce} from './dom.js';
+import {get, query, session} from './api.js';
+import {TYPES, typeOfId, recordName, recordDetail} from './format.js';
+
+export function recordsView(main, params) {
+  main.dataset.view = 'records';
+  const q = (params.get('q') || '').trim();
+  const input = el('input', {id: 'search', name: 'q', type: 'search', value: q, autocomplete: 'off', spellcheck: 'false',
+    'aria-describedby': 'search-help', placeholder: 'e.g. Sarah Kim, sarah@example.com or cnt_01J…'});
+  const form = el('form', {class: 'search-form', role: 'search'},
+    el('label', {for: 'search'}, 'Name, email or id'),
+    el('div', {class: 'search-row'}, input, el('button', {type: 'submit', class: 'button primary'}, 'Search')),
+    el('p', {class: 'help', id: 'search-help'}, session.privileged()
+      ? 'Searches contacts, leads, accounts and opportunities. Deleted and erased records are found by their id.'
+      : 'Searches contacts, leads, accounts and opportunities.'));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    location.hash = `#/records${query({q: input.value.trim()})}`;
+  });
+  const results = el('div', {class: 'results', id: 'results', 'aria-live': 'polite'});
+  show(main, el('section', {'aria-labelledby': 'records-title'},
+    el('h1', {id: 'records-title'}, 'Find a record'), form, results));
+  if (q) search(results, q);
+  else show(results, el('p', {class: 'state empty'}, 'Type a name, an email address or a record id to begin.'));
+}
+
+async function search(results, q) {
+  show(results, loading(`Searching for “${q}”…`));
+  try {
+    const found = typeOfId(q) ? await byId(q) : await byText(q);
+    if (!found.length) {
+      show(results, el('p', {class: 'state empty'}, `Nothing matches “${q}”.`,
+        session.privileged() && !typeOfId(q) ? ' Deleted and erased records are found by their id (the audit log lists them).' : ''));
+      announce('No records found');
+      return;
+    }
+    show(results, el('p', {class: 'summary'}, found.length === 1 ? '1 record' : `${found.length} records`),
+      el('ul', {class: 'record-list'}, found.map(item)));
+    announce(`${found.length} records found`);
+  } catch (e) {
+    show(results, failure(e, () => search(results, q)));
+  }
+}
+
+/** Every type's list searched at once; the first 10 of each. */
+async function byText(q) {
+  const pages = await Promise.all(Object.entries(TYPES).map(async ([type, info]) => {
+    const page = await get(`/api/${info.resource}/${query({search: q, limit: 10, ordering: '-updatedAt'})}`);
+    return page.results.map(record => ({type, id: record.id, record, state: 'live'}));
+  }));
+  return pages.flat();
+}
+
+/** One id: the live record, else (admin, auditor) what the audit log knows of it. */
+async function byId(id) {
+  const type = typeOfId(id);
+  try {
+    const record = await get(`/api/${TYPES[type].resource}/${encodeURIComponent(id)}/`);
+    return [{type, id, record, state: 'live'}];
+  } catch (e) {
+    if (e.status !== 404 || !session.privileged()) {
+      if (e.status === 404) return [];
+      throw e;
+    }
+  }
+  const newest = await get(`/api/audit-log/${query({entityId: id, limit: 1})}`);
+  if (!newest.count) return [];
+  const last = newest.results[0];
+  return [{type, id, record: null, state: last.type.endsWith('.erased') ? 'erased' : 'deleted', last}];
+}
+
+function item(found) {
+  const name = recordName(found.type, found.record) || (found.state === 'erased' ? 'Erased record' : 'Deleted record');
+  return el('li', {},
+    el('a', {class: 'record-link', href: `#/record/${found.id}`},
+      el('span', {class: `type type-${found.type}`}, TYPES[found.type].label),
+      el('span', {class: 'record-main'},
+        el('span', {class: 'record-name'}, name),
+        el('span', {class: 'record-detail'}, found.record ? recordDetail(found.type, found.record) : `last event: ${found.last.type}`)),
+      el('code', {class: 'record-id'}, found.id),
+      found.state === 'live' ? null : el('span', {class: `badge badge-${found.state}`}, found.state)));
+}
