@@ -9,6 +9,7 @@ import {chainView} from './chain.js';
 
 const main = document.getElementById('main');
 let notice = null;
+let shownPath = null;
 
 const routes = [
   {pattern: /^#\/record\/([A-Za-z0-9_]+)$/, section: 'records', view: (m, params) => recordView(main, m[1], params)},
@@ -22,6 +23,7 @@ function render() {
   const params = new URLSearchParams(search || '');
   if (!session.token()) {
     shell(null);
+    shownPath = null;
     signInView(main, notice, () => {
       notice = null;
       render();
@@ -38,8 +40,21 @@ function render() {
     return;
   }
   markSection(route.section);
+  const focused = document.activeElement?.id;
   route.view(path.match(route.pattern) || [], params);
-  focusHeading();
+  // a new screen starts at its heading; a new search or page of the same screen leaves the focus where it was
+  if (path !== shownPath) {
+    focusHeading();
+  } else {
+    if (focused) document.getElementById(focused)?.focus();
+    setTitle();
+  }
+  shownPath = path;
+}
+
+function setTitle() {
+  const heading = main.querySelector('h1');
+  if (heading) document.title = `${heading.textContent} · Audit console · CRM`;
 }
 
 /** A new view's heading takes the focus, so a keyboard or screen-reader user starts there. */
@@ -48,7 +63,7 @@ function focusHeading() {
   if (heading) {
     heading.setAttribute('tabindex', '-1');
     heading.focus({preventScroll: false});
-    document.title = `${heading.textContent} · Audit console · CRM`;
+    setTitle();
   }
 }
 

@@ -2,7 +2,7 @@
 // ones, whose events the audit log keeps (admin and auditor).
 import {el, show, loading, failure, announce} from './dom.js';
 import {get, query, session} from './api.js';
-import {TYPES, typeOfId, recordName, recordDetail} from './format.js';
+import {TYPES, typeOfId, recordName, recordDetail, eventLabel, timeElement, actor} from './format.js';
 
 export function recordsView(main, params) {
   main.dataset.view = 'records';
@@ -23,7 +23,27 @@ export function recordsView(main, params) {
   show(main, el('section', {'aria-labelledby': 'records-title'},
     el('h1', {id: 'records-title'}, 'Find a record'), form, results));
   if (q) search(results, q);
+  else if (session.privileged()) recent(results);
   else show(results, el('p', {class: 'state empty'}, 'Type a name, an email address or a record id to begin.'));
+}
+
+/** Before a search, the latest events of CRM records: a way to deleted and erased records too. */
+async function recent(results) {
+  show(results, loading('Loading the latest changes…'));
+  try {
+    const page = await get(`/api/audit-log/${query({limit: 12})}`);
+    const entries = page.results.filter(entry => TYPES[entry.entityType]);
+    show(results, el('h2', {class: 'subhead'}, 'Latest changes'),
+      entries.length ? el('ul', {class: 'activity'}, entries.map(entry => el('li', {},
+        el('a', {class: 'activity-link', href: `#/record/${entry.entityId}`},
+          el('span', {class: `type type-${entry.entityType}`}, TYPES[entry.entityType].label),
+          el('span', {class: 'event'}, eventLabel(entry.type)),
+          el('code', {class: 'record-id'}, entry.entityId),
+          el('span', {class: 'activity-who'}, actor(entry), ' · ', timeElement(entry.occurredAt))))))
+        : el('p', {class: 'state empty'}, 'No CRM record has changed yet.'));
+  } catch (e) {
+    show(results, failure(e, () => recent(results)));
+  }
 }
 
 async function search(results, q) {

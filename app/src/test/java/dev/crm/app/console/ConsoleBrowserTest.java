@@ -78,13 +78,15 @@ class ConsoleBrowserTest extends ApiTest {
         chromium.screenshot("01-sign-in");
         signIn(auditor);
         assertThat(browser.getCurrentUrl()).doesNotContain(auditor.token());
+        assertThat(visible(By.cssSelector(".activity")).getText()).contains(id, "Stage changed");
+        chromium.screenshot("02-latest-changes");
 
         WebElement search = visible(By.id("search"));
         search.sendKeys(lastName, Keys.ENTER);
         WebElement result = visible(By.cssSelector("#results .record-link"));
         assertThat(result.getText()).contains("Sarah " + lastName, id);
         assertThat(result.findElement(By.cssSelector(".type")).getText()).isEqualToIgnoringCase("contact");
-        chromium.screenshot("02-search");
+        chromium.screenshot("03-search");
         result.click();
 
         List<WebElement> entries = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline .entry"), 2));
@@ -93,7 +95,7 @@ class ConsoleBrowserTest extends ApiTest {
         assertThat(stageChange.getText()).contains("Stage changed", "v2", "by Test member", "request req_");
         assertThat(stageChange.findElement(By.cssSelector(".from")).getText()).isEqualTo("new");
         assertThat(stageChange.findElement(By.cssSelector(".to")).getText()).isEqualTo("engaged");
-        chromium.screenshot("03-timeline");
+        chromium.screenshot("04-timeline");
 
         entries.get(0).click();
         WebElement table = visible(By.id("compare-table"));
@@ -103,13 +105,13 @@ class ConsoleBrowserTest extends ApiTest {
         assertThat(stageRow.findElement(By.cssSelector("td.today")).getText()).isEqualTo("engaged");
         assertThat(entries.get(0).getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(visible(By.cssSelector(".compare-summary")).getText()).containsPattern("\\d+ fields? differs? from today");
-        chromium.screenshot("04-as-of");
+        chromium.screenshot("05-as-of");
 
         chromium.viewport(Chromium.PHONE, true);
         stageChange.click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".compare-summary"),
                 "Nothing differs from today"));
-        chromium.screenshot("05-timeline-phone");
+        chromium.screenshot("06-timeline-phone");
     }
 
     @Test
@@ -133,7 +135,7 @@ class ConsoleBrowserTest extends ApiTest {
         assertThat(rows.get(0).getText()).contains("Stage changed", id, "Test member");
         assertThat(rows.get(1).getText()).contains("Created", id);
         assertThat(browser.getCurrentUrl()).contains("entityId=" + id).contains("entityType=contact");
-        chromium.screenshot("06-audit-log");
+        chromium.screenshot("07-audit-log");
 
         visible(By.id("download-csv")).click();
         Path file = chromium.downloads().resolve("audit-log.csv");
@@ -171,7 +173,7 @@ class ConsoleBrowserTest extends ApiTest {
         browser.findElement(By.id("verify-kept")).click();
         assertThat(visible(By.cssSelector("#kept-result .verdict.ok")).getText())
                 .contains("the chain still has this hash at position");
-        chromium.screenshot("07-chain-verified");
+        chromium.screenshot("08-chain-verified");
 
         WebElement hash = browser.findElement(By.id("kept-hash"));
         hash.clear();
@@ -181,7 +183,7 @@ class ConsoleBrowserTest extends ApiTest {
         assertThat(mismatch.getText()).contains("Not verified: the first mismatch is at position");
         assertThat(mismatch.getCssValue("background-color")).isNotEqualTo(
                 browser.findElement(By.cssSelector("#verify-result .verdict.ok")).getCssValue("background-color"));
-        chromium.screenshot("08-chain-mismatch");
+        chromium.screenshot("09-chain-mismatch");
     }
 
     @Test
@@ -210,7 +212,7 @@ class ConsoleBrowserTest extends ApiTest {
         entries.get(1).click();
         WebElement table = visible(By.id("compare-table"));
         assertThat(table.getText()).doesNotContain("Erin").contains("deleted");
-        chromium.screenshot("09-erased-record");
+        chromium.screenshot("10-erased-record");
     }
 
     @Test
@@ -223,7 +225,7 @@ class ConsoleBrowserTest extends ApiTest {
         visible(By.linkText("Audit log")).click();
         assertThat(visible(By.id("signin-notice")).getText()).contains("Your token was refused");
         assertThat(storedToken()).isNull();
-        chromium.screenshot("10-refused-token");
+        chromium.screenshot("11-refused-token");
 
         User another = user("auditor");
         signIn(another);
