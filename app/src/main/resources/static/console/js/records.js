@@ -1,5 +1,5 @@
-// Finding a record: live ones by name, email or id through each list's search; by id also deleted and erased
-// ones, whose events the audit log keeps (admin and auditor).
+// Finding a record: live ones by name, email or id through each list's search; for admins and auditors also
+// deleted ones by name or email (/api/audit/deleted-records/), and deleted or erased ones by id (the audit log).
 import {el, show, loading, failure, announce} from './dom.js';
 import {get, query, session} from './api.js';
 import {TYPES, typeOfId, recordName, recordDetail, eventLabel, timeElement, actor} from './format.js';
@@ -13,7 +13,7 @@ export function recordsView(main, params) {
     el('label', {for: 'search'}, 'Name, email or id'),
     el('div', {class: 'search-row'}, input, el('button', {type: 'submit', class: 'button primary'}, 'Search')),
     el('p', {class: 'help', id: 'search-help'}, session.privileged()
-      ? 'Searches contacts, leads, accounts and opportunities. Deleted and erased records are found by their id.'
+      ? 'Searches contacts, leads, accounts and opportunities, deleted ones included. An erased person is found by their record id.'
       : 'Searches contacts, leads, accounts and opportunities.'));
   form.addEventListener('submit', event => {
     event.preventDefault();
@@ -52,7 +52,7 @@ async function search(results, q) {
     const found = typeOfId(q) ? await byId(q) : await byText(q);
     if (!found.length) {
       show(results, el('p', {class: 'state empty'}, `Nothing matches “${q}”.`,
-        session.privileged() && !typeOfId(q) ? ' Deleted and erased records are found by their id (the audit log lists them).' : ''));
+        session.privileged() && !typeOfId(q) ? ' An erased person is found by their record id only.' : ''));
       announce('No records found');
       return;
     }
@@ -64,13 +64,20 @@ async function search(results, q) {
   }
 }
 
-/** Every type's list searched at once; the first 10 of each. */
+/**
+ * Every type's list searched at once, the first 10 of each; for admins and auditors also the deleted records
+ * whose last known name or email matches (an erased person is never found by what was erased).
+ */
 async function byText(q) {
-  const pages = await Promise.all(Object.entries(TYPES).map(async ([type, info]) => {
+  const searches = Object.entries(TYPES).map(async ([type, info]) => {
     const page = await get(`/api/${info.resource}/${query({search: q, limit: 10, ordering: '-updatedAt'})}`);
     return page.results.map(record => ({type, id: record.id, record, state: 'live'}));
-  }));
-  return pages.flat();
+  });
+  if (session.privileged()) {
+    searches.push(get(`/api/audit/deleted-records/${query({search: q, limit: 20})}`).then(page =>
+      page.results.map(found => ({type: found.entityType, id: found.id, record: found.fields, state: 'deleted'}))));
+  }
+  return (await Promise.all(searches)).flat();
 }
 
 /** One id: the live record, else (admin, auditor) what the audit log knows of it. */

@@ -187,6 +187,31 @@ class ConsoleBrowserTest extends ApiTest {
     }
 
     @Test
+    void findsADeletedContactByItsName() {
+        User member = user("member");
+        String name = Api.unique("Dora");
+        String id = member.api().post("/api/contacts/", """
+                {"firstName": "%s", "lastName": "Left", "email": "%s@example.com"}""".formatted(name, name.toLowerCase()))
+                .expect(201).id();
+        member.api().delete("/api/contacts/" + id + "/").expect(204);
+        signIn(user("auditor"));
+
+        visible(By.id("search")).sendKeys(name, Keys.ENTER);
+        WebElement result = visible(By.cssSelector("#results .record-link"));
+        assertThat(result.getText()).contains(name + " Left", id);
+        assertThat(result.findElement(By.cssSelector(".badge")).getText()).isEqualToIgnoringCase("deleted");
+        result.click();
+
+        List<WebElement> entries = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline .entry"), 2));
+        assertThat(entries.get(1).getText()).contains("Deleted", "Test member");
+        assertThat(visible(By.cssSelector(".record-header .badge-deleted")).getText()).isEqualToIgnoringCase("deleted");
+        assertThat(visible(By.id("record-title")).getText()).contains(name + " Left");
+        entries.get(0).click();
+        assertThat(visible(By.id("compare-table")).getText()).contains(name, "deleted");
+        chromium.screenshot("10-deleted-record");
+    }
+
+    @Test
     void findsAnErasedContactByItsIdAndShowsItsValuesAsErased() {
         User member = user("member");
         String id = member.api().post("/api/contacts/", """
@@ -212,7 +237,7 @@ class ConsoleBrowserTest extends ApiTest {
         entries.get(1).click();
         WebElement table = visible(By.id("compare-table"));
         assertThat(table.getText()).doesNotContain("Erin").contains("deleted");
-        chromium.screenshot("10-erased-record");
+        chromium.screenshot("11-erased-record");
     }
 
     @Test
@@ -225,7 +250,7 @@ class ConsoleBrowserTest extends ApiTest {
         visible(By.linkText("Audit log")).click();
         assertThat(visible(By.id("signin-notice")).getText()).contains("Your token was refused");
         assertThat(storedToken()).isNull();
-        chromium.screenshot("11-refused-token");
+        chromium.screenshot("12-refused-token");
 
         User another = user("auditor");
         signIn(another);
