@@ -196,12 +196,14 @@ class RecordPage {
             el('th', {scope: 'col'}, 'Field'),
             el('th', {scope: 'col'}, 'Then'),
             el('th', {scope: 'col'}, 'Today'))),
-          el('tbody', {}, fields.map(field => {
+          el('tbody', {}, fields.map((field, row) => {
             const differs = today && !same(then[field], today[field]);
             return el('tr', {class: differs ? 'differs' : null},
               el('th', {scope: 'row'}, fieldLabel(field), differs ? el('span', {class: 'visually-hidden'}, ' (changed since)') : null),
               el('td', {class: 'then'}, value(then[field])),
-              el('td', {class: 'today'}, today ? value(today[field]) : el('span', {class: 'none'}, 'deleted')));
+              // a deleted record has no today: one cell says so for every row
+              today ? el('td', {class: 'today'}, value(today[field]))
+                : row === 0 ? el('td', {class: 'today gone', rowspan: fields.length}, 'Deleted: no current state') : null);
           })))));
   }
 }

@@ -207,7 +207,7 @@ class ConsoleBrowserTest extends ApiTest {
         assertThat(visible(By.cssSelector(".record-header .badge-deleted")).getText()).isEqualToIgnoringCase("deleted");
         assertThat(visible(By.id("record-title")).getText()).contains(name + " Left");
         entries.get(0).click();
-        assertThat(visible(By.id("compare-table")).getText()).contains(name, "deleted");
+        assertThat(visible(By.id("compare-table")).getText()).contains(name, "Deleted: no current state");
         chromium.screenshot("10-deleted-record");
     }
 
@@ -236,7 +236,7 @@ class ConsoleBrowserTest extends ApiTest {
         assertThat(visible(By.cssSelector(".record-header .badge-erased")).getText()).isEqualToIgnoringCase("erased");
         entries.get(1).click();
         WebElement table = visible(By.id("compare-table"));
-        assertThat(table.getText()).doesNotContain("Erin").contains("deleted");
+        assertThat(table.getText()).doesNotContain("Erin").contains("Deleted: no current state");
         chromium.screenshot("11-erased-record");
     }
 
