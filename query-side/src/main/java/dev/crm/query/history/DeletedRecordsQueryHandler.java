@@ -13,10 +13,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
  * Answers {@link ListDeletedRecords} from {@code event_log_record}, which keeps every record's fields as its
@@ -29,11 +28,14 @@ class DeletedRecordsQueryHandler {
     private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {
     };
     private static final List<IdType> TYPES = List.of(IdType.CONTACT, IdType.LEAD, IdType.ACCOUNT, IdType.OPPORTUNITY);
-    /** An erased value never matches: a person erased cannot be found by what was erased. */
-    private static final String[] SEARCHED = Stream.concat(
-            Stream.of("firstName", "lastName", "email", "name", "company", "domain").map(DeletedRecordsQueryHandler::kept),
-            Stream.of("concat_ws(' ', " + kept("firstName") + ", " + kept("lastName") + ")"))
-            .toArray(String[]::new);
+    /**
+     * The searched text, one expression (one match per row): the full name, email, name, company and domain,
+     * joined by a control character that no search term holds. An erased value is left out: a person erased
+     * is never found by what was erased.
+     */
+    private static final String SEARCHED = "concat_ws(chr(31), concat_ws(' ', " + kept("firstName") + ", "
+            + kept("lastName") + "), " + kept("email") + ", r.state ->> 'name', r.state ->> 'company', "
+            + "r.state ->> 'domain')";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final JsonMapper json;
@@ -50,30 +52,38 @@ class DeletedRecordsQueryHandler {
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Page
     Page deletedRecords(ListDeletedRecords query) {
-        SqlWhere where = new SqlWhere().search(query.search(), SEARCHED);
+        SqlWhere where = new SqlWhere().equal("r.deleted", true).search(query.search(), SEARCHED);
         MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
                 .addValue("prefixes", TYPES.stream().map(IdType::prefix).toArray(String[]::new))
                 .addValue("limit", query.page().limit())
                 .addValue("offset", query.page().offset());
-        String matches = "SELECT r.entity_id, r.state FROM (SELECT * FROM read_model.event_log_record WHERE deleted"
-                + " AND left(entity_id, strpos(entity_id, '_')) = ANY (:prefixes::text[]) OFFSET 0) r" + where.sql();
-        // An id is a type's prefix and a ULID: in ULID order is in order of creation, newest first.
-        String page = "SELECT m.entity_id, m.state::text AS fields, count(*) OVER () AS total FROM (" + matches
-                + ") m ORDER BY substr(m.entity_id, strpos(m.entity_id, '_') + 1) DESC, m.entity_id"
-                + " LIMIT :limit OFFSET :offset";
-        List<Long> total = new ArrayList<>();
-        List<DeletedRecord> records = jdbc.query(page, params, (rs, n) -> {
-            total.add(rs.getLong("total"));
-            String id = rs.getString("entity_id");
-            return new DeletedRecord(typeOf(id), id, json.readValue(rs.getString("fields"), FIELDS));
-        });
-        if (!total.isEmpty()) {
-            return new Page<>(total.get(0), records);
+        String matches = "SELECT r.entity_id FROM read_model.event_log_record r" + where.sql()
+                + " AND left(r.entity_id, strpos(r.entity_id, '_')) = ANY (:prefixes::text[])";
+        // The page's ids and the count in one pass over the matches (an id is a type's prefix and a ULID: in
+        // ULID order is in order of creation, newest first), then only the page's rows are read whole.
+        Map<String, Long> page = new LinkedHashMap<>();
+        jdbc.query("SELECT m.entity_id, count(*) OVER () AS total FROM (" + matches + ") m"
+                        + " ORDER BY substr(m.entity_id, strpos(m.entity_id, '_') + 1) DESC, m.entity_id"
+                        + " LIMIT :limit OFFSET :offset", params,
+                rs -> {
+                    page.put(rs.getString("entity_id"), rs.getLong("total"));
+                });
+        if (page.isEmpty()) {
+            // a page past the last match has no row to carry the count
+            Long count = query.page().offset() == 0 ? Long.valueOf(0)
+                    : jdbc.queryForObject("SELECT count(*) FROM (" + matches + ") m", params, Long.class);
+            return new Page<>(count == null ? 0 : count, List.of());
         }
-        // a page past the last match has no row to carry the count
-        Long count = query.page().offset() == 0 ? Long.valueOf(0)
-                : jdbc.queryForObject("SELECT count(*) FROM (" + matches + ") m", params, Long.class);
-        return new Page<>(count == null ? 0 : count, records);
+        Map<String, String> fields = new LinkedHashMap<>();
+        jdbc.query("SELECT entity_id, state::text AS fields FROM read_model.event_log_record WHERE entity_id = ANY "
+                        + "(:ids::text[])", Map.of("ids", page.keySet().toArray(String[]::new)),
+                rs -> {
+                    fields.put(rs.getString("entity_id"), rs.getString("fields"));
+                });
+        List<DeletedRecord> records = page.keySet().stream()
+                .map(id -> new DeletedRecord(typeOf(id), id, json.readValue(fields.get(id), FIELDS)))
+                .toList();
+        return new Page<>(page.values().iterator().next(), records);
     }
 
     private static String typeOf(String id) {
