@@ -17,12 +17,9 @@ port=${BENCH_PORT:-18081}
 token=crm_test_admin_token # the one the data set's build uses
 url="jdbc:postgresql://$pg/$db"
 
+. bench/wrk.sh
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
-  psql -q -h "${pg%:*}" -p "${pg#*:}" -U postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-  CRM_TEST_DATABASE_URL="$url" ./mvnw -q -B verify -pl app -am -DskipITs -Dtest=ListBenchmark \
-    -Dsurefire.failIfNoSpecifiedTests=false -Dbench.contacts="$contacts" -Dbench.leads="$leads" >/dev/null 2>&1 \
-    || { echo "building the data set failed, see app/target/surefire-reports" >&2; exit 1; }
-  grep -h 'LIST-BENCH' app/target/surefire-reports/dev.crm.app.bench.ListBenchmark-output.txt | sed 's/^.*LIST-BENCH //'
+  build_list_data_set "$contacts" "$leads"
 fi
 
 export SPRING_DATASOURCE_URL="$url" SPRING_DATASOURCE_USERNAME=postgres
@@ -66,20 +63,4 @@ queries+=(
   "search, 11% of contacts + stage|/api/contacts/?search=first1&stage=engaged"
 )
 
-# wrk prints latencies in us, ms or s
-to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) }
-                 else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.1f", v }'; }
-for q in "${queries[@]}" "${queries[@]}"; do # a warm-up of the JIT on every kind of query, twice
-  wrk -t2 -c8 -d2s -H "Authorization: Bearer $token" "http://localhost:$port${q#*|}" >/dev/null
-done
-printf '%-38s %10s %8s %8s %8s\n' "query (wrk, 8 connections, 10 s)" count req/s "p50 ms" "p99 ms"
-for q in "${queries[@]}"; do
-  name=${q%%|*}; path=${q#*|}
-  count=$(curl -sf -H "Authorization: Bearer $token" "http://localhost:$port$path" | grep -o '"count":[0-9]*' | cut -d: -f2)
-  out=$(wrk -t2 -c8 -d10s --latency -H "Authorization: Bearer $token" "http://localhost:$port$path")
-  p50=$(echo "$out" | awk '$1 == "50%" { print $2 }' | to_ms)
-  p99=$(echo "$out" | awk '$1 == "99%" { print $2 }' | to_ms)
-  rps=$(echo "$out" | awk '/^Requests\/sec/ { printf "%.0f", $2 }')
-  non2xx=$(echo "$out" | awk '/Non-2xx/ { print " non-2xx=" $NF }')
-  printf '%-38s %10s %8s %8s %8s%s\n' "$name" "${count:-?}" "$rps" "$p50" "$p99" "$non2xx"
-done
+measure "${queries[@]}"

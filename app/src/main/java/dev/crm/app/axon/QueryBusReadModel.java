@@ -1,6 +1,7 @@
 package dev.crm.app.axon;
 
 import dev.crm.api.common.FindRecord;
+import dev.crm.api.common.FindRecordAsOf;
 import dev.crm.api.common.FindRecords;
 import dev.crm.api.common.FoundRecords;
 import dev.crm.api.common.Page;
@@ -32,6 +33,13 @@ class QueryBusReadModel implements ReadModel {
     @Override
     @SuppressWarnings("unchecked")
     public <T> Optional<Versioned<T>> find(FindRecord find) {
+        return (Optional<Versioned<T>>) (Optional<?>) queries
+                .query(find, ResponseTypes.optionalInstanceOf(Versioned.class)).join();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Optional<Versioned<T>> find(FindRecordAsOf find) {
         return (Optional<Versioned<T>>) (Optional<?>) queries
                 .query(find, ResponseTypes.optionalInstanceOf(Versioned.class)).join();
     }

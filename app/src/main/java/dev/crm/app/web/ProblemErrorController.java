@@ -1,5 +1,6 @@
 package dev.crm.app.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors that happen outside Spring MVC (in the servlet container or a filter) end up at {@code /error};
  * answer them in the problem shape too, without any detail of the inside. Requested directly, it is a 404.
  */
+@Hidden // the container's error dispatch, not part of the API
 @RestController
 class ProblemErrorController implements ErrorController {
 

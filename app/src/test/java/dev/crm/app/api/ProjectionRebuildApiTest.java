@@ -33,6 +33,8 @@ class ProjectionRebuildApiTest extends ApiTest {
     private static final Map<String, String> TABLES = Map.ofEntries(Map.entry("contact", "*"),
             Map.entry("app_user", "*"), Map.entry("api_token", "*"), Map.entry("lead", "*"),
             Map.entry("account", "*"), Map.entry("opportunity", "*"), Map.entry("note", "*"), Map.entry("task", "*"),
+            Map.entry("contact_version", "*"), Map.entry("lead_version", "*"), Map.entry("account_version", "*"),
+            Map.entry("opportunity_version", "*"), Map.entry("note_version", "*"), Map.entry("task_version", "*"),
             Map.entry("event_log", "id, entity_type, entity_id, version, type, occurred_at, actor_id, actor_name, "
                     + "request_id, changes::text AS changes"),
             Map.entry("event_log_record", "*"), Map.entry("report_lead", "*"), Map.entry("report_stage_visit", "*"));

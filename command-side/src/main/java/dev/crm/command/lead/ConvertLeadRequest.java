@@ -8,6 +8,7 @@ import dev.crm.command.common.Values;
 import dev.crm.command.web.WriteRequest;
 import dev.crm.command.web.constraints.Kind;
 import dev.crm.command.web.constraints.Reference;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -29,6 +30,9 @@ import static dev.crm.command.web.constraints.Shapes.AT_MOST;
  */
 @WriteRequest
 @ConvertLeadRequest.Choices
+@Schema(description = "Every field is optional: without any, the lead becomes a contact only. accountName goes only "
+        + "with createAccount: true, accountId (an existing account) only without it; the opportunity's fields only "
+        + "with createOpportunity: true.")
 record ConvertLeadRequest(
         Boolean createAccount,
         Patch<@Size(max = 200, message = AT_MOST) String> accountName,

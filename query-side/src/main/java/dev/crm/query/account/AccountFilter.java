@@ -13,7 +13,8 @@ import java.time.Instant;
 /** The query string of {@code GET /api/accounts/}; absent filters do not filter. */
 record AccountFilter(String search, @RecordId(IdType.USER) String assignedTo, String tags, Instant createdAfter,
                      Instant createdBefore, @WholeNumber Integer page, @WholeNumber Integer limit,
-                     @OrderBy({"createdAt", "updatedAt", "name"}) String ordering) implements RecordFilter {
+                     @OrderBy({"createdAt", "updatedAt", "name"}) String ordering, Instant asOf)
+        implements RecordFilter {
 
     @Override
     public ListAccounts query() {

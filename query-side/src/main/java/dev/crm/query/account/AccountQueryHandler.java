@@ -28,7 +28,7 @@ import static dev.crm.query.sql.Rows.tags;
 @Component
 class AccountQueryHandler extends RecordQueryHandler<AccountView> {
 
-    static final RecordRows ROWS = RecordRows.of(AccountProjection.GROUP, "account");
+    static final RecordRows ROWS = RecordRows.VERSIONED;
     private static final String SELECT = """
             SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name,
                    (SELECT count(*) FROM read_model.contact c WHERE c.account_id = t.id) AS contact_count

@@ -1,8 +1,12 @@
 package dev.crm.query.admin;
 
+import dev.crm.api.privacy.ErasureEvent;
+import dev.crm.api.privacy.PersonalData;
+
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +32,16 @@ import java.util.stream.Collectors;
  */
 public final class RecordFold implements SetBasedFold {
 
+    /** What a record table's name takes for the table of its versions ({@code contact_version}). */
+    public static final String VERSIONS = "_version";
+
     private final String table;
     private final String creation;
     private final Map<String, Map<String, FoldValue>> changes = new LinkedHashMap<>();
     private final List<String> deletions = new ArrayList<>();
+    /** Erasure event to the column that holds the erased record's id. */
+    private final Map<String, String> erasures = new LinkedHashMap<>();
+    private final List<String> personalColumns = new ArrayList<>();
 
     private RecordFold(String table, Class<?> creation) {
         this.table = table;
@@ -72,17 +82,52 @@ public final class RecordFold implements SetBasedFold {
         return this;
     }
 
+    /**
+     * An event that erases the personal data of a deleted record, whose id is in {@code idColumn} ({@code id}
+     * for the record itself, {@code contact_id} for a contact's notes): the versions' personal columns then
+     * read {@value PersonalData#ERASED} where they held a value, as a rebuild from the events, whose personal
+     * fields can no longer be decrypted, reads them. Declared after the changes (they tell which columns are
+     * personal).
+     */
+    public RecordFold erasedBy(Class<? extends ErasureEvent> event, String idColumn) {
+        erasures.put(event.getName(), idColumn);
+        for (String change : changes.keySet()) {
+            personalFields(change).forEach(column -> {
+                if (!personalColumns.contains(column)) {
+                    personalColumns.add(column);
+                }
+            });
+        }
+        return this;
+    }
+
     /** The table it keeps. */
     String table() {
         return table;
     }
 
+    /** The table of the records' versions: one row per event of a record, valid until its next event. */
+    String versions() {
+        return table + VERSIONS;
+    }
+
+    /** The columns an erasure overwrites in the versions. */
+    List<String> personalColumns() {
+        return personalColumns;
+    }
+
+    /** The column of the versions that holds the id of the record an erasure of this type erased. */
+    String erasedId(String eventType) {
+        return erasures.get(eventType);
+    }
+
     /** What an event of this payload type does to its record's row. */
-    enum Effect { CREATES, CHANGES, DELETES, NOTHING }
+    enum Effect { CREATES, CHANGES, DELETES, ERASES, NOTHING }
 
     Effect effectOf(String eventType) {
         return eventType.equals(creation) ? Effect.CREATES : changes.containsKey(eventType) ? Effect.CHANGES
-                : deletions.contains(eventType) ? Effect.DELETES : Effect.NOTHING;
+                : deletions.contains(eventType) ? Effect.DELETES : erasures.containsKey(eventType) ? Effect.ERASES
+                : Effect.NOTHING;
     }
 
     /** The columns (of {@code columns}, in their order) an event of this payload type sets, with their values. */
@@ -101,7 +146,7 @@ public final class RecordFold implements SetBasedFold {
 
     @Override
     public List<String> tables() {
-        return List.of(table);
+        return List.of(table, versions());
     }
 
     /** Every payload type the fold reads. */
@@ -109,18 +154,32 @@ public final class RecordFold implements SetBasedFold {
     public List<String> eventTypes() {
         List<String> types = new ArrayList<>(changes.keySet());
         types.addAll(deletions);
+        types.addAll(erasures.keySet());
         return types;
     }
 
-    /** Runs {@link #statement} for the partition. */
+    /**
+     * Runs {@link #statement} and {@link #versionsStatement} for the partition; the triggers that keep the
+     * versions as rows are written stand aside meanwhile ({@code crm.versions_folded}).
+     */
     @Override
     public void fill(Partition partition) throws SQLException {
-        try (PreparedStatement insert = partition.connection().prepareStatement(
-                statement(partition.columns().apply(table)))) {
-            insert.setString(1, partition.horizon());
-            insert.setInt(2, partition.count());
-            insert.setInt(3, partition.index());
-            insert.executeUpdate();
+        List<Column> columns = partition.columns().apply(table);
+        try (PreparedStatement folded = partition.connection().prepareStatement(
+                "SELECT set_config('crm.versions_folded', 'on', true)")) {
+            folded.execute();
+        }
+        for (String sql : List.of(statement(columns), versionsStatement(columns))) {
+            try (PreparedStatement insert = partition.connection().prepareStatement(sql)) {
+                insert.setString(1, partition.horizon());
+                insert.setInt(2, partition.count());
+                insert.setInt(3, partition.index());
+                insert.executeUpdate();
+            }
+        }
+        try (PreparedStatement folded = partition.connection().prepareStatement(
+                "SELECT set_config('crm.versions_folded', 'off', true)")) {
+            folded.execute();
         }
     }
 
@@ -131,6 +190,94 @@ public final class RecordFold implements SetBasedFold {
      * the work. {@code columns} are the table's, as {@link Column}s.
      */
     String statement(List<Column> columns) {
+        Values values = values(columns);
+        List<String> types = eventTypes();
+        // The last event of each group of changes: its kind (if there are several), payload and time (if used).
+        StringBuilder aggregates = new StringBuilder();
+        values.groups().forEach((setters, group) -> {
+            String filter = " ORDER BY seq DESC) FILTER (WHERE kind IN (" + kinds(setters) + ")))[1] AS ";
+            if (setters.size() > 1) {
+                aggregates.append(",\n           (array_agg(kind").append(filter).append('k').append(group);
+            }
+            aggregates.append(",\n           (array_agg(p").append(filter).append('p').append(group);
+            if (values.timed().contains(group)) {
+                aggregates.append(",\n           (array_agg(at").append(filter).append("at").append(group);
+            }
+        });
+        return """
+                WITH event AS (%s),
+                record AS (
+                    SELECT id, max(seq) AS seq, (array_agg(at ORDER BY seq DESC))[1] AS updated_at,
+                           coalesce(bool_or(kind IN (%s)), false) AS deleted,
+                           (array_agg(p ORDER BY seq DESC) FILTER (WHERE kind = 1))[1] AS p0,
+                           (array_agg(at ORDER BY seq DESC) FILTER (WHERE kind = 1))[1] AS at0%s
+                      FROM event GROUP BY id)
+                INSERT INTO %s (id, %s, created_at, updated_at, version)
+                SELECT id, %s,
+                       %s, %s, seq + 1
+                  FROM record WHERE p0 IS NOT NULL AND NOT deleted""".formatted(events(types),
+                kinds(deletions).isEmpty() ? "NULL" : kinds(deletions), aggregates, table,
+                String.join(", ", values.targets()), String.join(",\n       ", values.values()),
+                FoldValue.EventTime.sql("at0"), FoldValue.EventTime.sql("updated_at"));
+    }
+
+    /**
+     * The statement that inserts every version of the records {@link #statement} folds (same parameters):
+     * one per event but the deletion, with the columns as the events up to it leave them, valid until the
+     * record's next event. A column's value comes from the last event up to the version that sets it: the
+     * events are numbered by how many of its setters came so far ({@code g1}, ...), and the first event of
+     * each such run is the setter.
+     */
+    String versionsStatement(List<Column> columns) {
+        Values values = values(columns);
+        List<String> types = eventTypes();
+        StringBuilder counters = new StringBuilder();
+        StringBuilder setters = new StringBuilder();
+        values.groups().forEach((group, number) -> {
+            counters.append(",\n           count(*) FILTER (WHERE kind IN (").append(kinds(group))
+                    .append(")) OVER w AS g").append(number);
+            String run = " OVER (PARTITION BY id, g" + number + " ORDER BY seq) END AS ";
+            String first = ",\n           CASE WHEN g" + number + " > 0 THEN first_value(";
+            if (group.size() > 1) {
+                setters.append(first).append("kind)").append(run).append('k').append(number);
+            }
+            setters.append(first).append("p)").append(run).append('p').append(number);
+            if (values.timed().contains(number)) {
+                setters.append(first).append("at)").append(run).append("at").append(number);
+            }
+        });
+        return """
+                WITH event AS (%s),
+                numbered AS (
+                    SELECT id, seq, kind, p, at, lead(at) OVER w AS valid_to,
+                           coalesce(bool_or(kind IN (%s)) OVER (PARTITION BY id), false) AS deleted,
+                           first_value(kind) OVER w AS kind0, first_value(p) OVER w AS p0,
+                           first_value(at) OVER w AS at0%s
+                      FROM event WHERE kind NOT IN (%s) WINDOW w AS (PARTITION BY id ORDER BY seq)),
+                version AS (
+                    SELECT id, seq, kind, at, valid_to, deleted, kind0, p0, at0%s
+                      FROM numbered)
+                INSERT INTO %s (id, %s, created_at, updated_at, version, valid_to, deleted)
+                SELECT id, %s,
+                       %s, %s, seq + 1, coalesce(%s, 'infinity'), deleted
+                  FROM version WHERE kind0 = 1 AND kind NOT IN (%s)""".formatted(events(types),
+                kinds(deletions).isEmpty() ? "NULL" : kinds(deletions), counters,
+                erasures.isEmpty() ? "0" : kinds(List.copyOf(erasures.keySet())), setters, versions(),
+                String.join(", ", values.targets()), String.join(",\n       ", values.values()),
+                FoldValue.EventTime.sql("at0"), FoldValue.EventTime.sql("at"), FoldValue.EventTime.sql("valid_to"),
+                kinds(deletions).isEmpty() ? "0" : kinds(deletions));
+    }
+
+    /**
+     * The columns the events set and their values, as SQL over the last setter of each group of changes
+     * ({@code p1}, {@code k1}, {@code at1}, ...; several columns set by the same changes share one group)
+     * and the creation ({@code p0}, {@code at0}).
+     */
+    private record Values(List<String> targets, List<String> values, Map<List<String>, Integer> groups,
+                          Set<Integer> timed) {
+    }
+
+    private Values values(List<Column> columns) {
         Map<String, Column> byName = columns.stream().collect(Collectors.toMap(Column::name, c -> c));
         for (String required : List.of("id", "created_at", "updated_at", "version")) {
             if (!byName.containsKey(required)) {
@@ -139,7 +286,6 @@ public final class RecordFold implements SetBasedFold {
         }
         // Kinds travel as their number in eventTypes() (1: the creation): cheaper to compare than names.
         List<String> types = eventTypes();
-        // For each column the changes that set it; columns set by the same changes share their aggregates.
         Map<List<String>, Integer> groups = new LinkedHashMap<>();
         Set<Integer> timed = new HashSet<>();
         List<String> targets = new ArrayList<>();
@@ -177,48 +323,45 @@ public final class RecordFold implements SetBasedFold {
             targets.add(column.name());
             values.add(value.toString());
         }
-        // The last event of each group of changes: its kind (if there are several), payload and time (if used).
-        StringBuilder aggregates = new StringBuilder();
-        groups.forEach((setters, group) -> {
-            String filter = " ORDER BY seq DESC) FILTER (WHERE kind IN (" + setters.stream()
-                    .map(setter -> String.valueOf(types.indexOf(setter) + 1)).collect(Collectors.joining(", "))
-                    + ")))[1] AS ";
-            if (setters.size() > 1) {
-                aggregates.append(",\n           (array_agg(kind").append(filter).append('k').append(group);
-            }
-            aggregates.append(",\n           (array_agg(p").append(filter).append('p').append(group);
-            if (timed.contains(group)) {
-                aggregates.append(",\n           (array_agg(at").append(filter).append("at").append(group);
-            }
-        });
-        String deleted = deletions.stream().map(d -> String.valueOf(types.indexOf(d) + 1))
-                .collect(Collectors.joining(", "));
+        return new Values(targets, values, groups, timed);
+    }
+
+    /** The events of the fold's {@code types} in the partition, numbered by their kind (1: the creation). */
+    private static String events(List<String> types) {
         return """
-                WITH event AS (
                     SELECT e.aggregate_identifier COLLATE "C" AS id, e.sequence_number AS seq,
                            array_position(ARRAY[%s], e.payload_type::text) AS kind,
                            coalesce(r.payload, convert_from(e.payload, 'UTF8')::jsonb) AS p, e.time_stamp AS at
                       FROM event_store.domain_event_entry e
                       LEFT JOIN readable_payload r ON r.global_index = e.global_index
                      WHERE e.tx_id < ?::xid8 AND e.payload_type IN (%s)
-                       AND (hashtext(e.aggregate_identifier) & 2147483647) %% ? = ?),
-                record AS (
-                    SELECT id, max(seq) AS seq, (array_agg(at ORDER BY seq DESC))[1] AS updated_at,
-                           coalesce(bool_or(kind IN (%s)), false) AS deleted,
-                           (array_agg(p ORDER BY seq DESC) FILTER (WHERE kind = 1))[1] AS p0,
-                           (array_agg(at ORDER BY seq DESC) FILTER (WHERE kind = 1))[1] AS at0%s
-                      FROM event GROUP BY id)
-                INSERT INTO %s (id, %s, created_at, updated_at, version)
-                SELECT id, %s,
-                       %s, %s, seq + 1
-                  FROM record WHERE p0 IS NOT NULL AND NOT deleted""".formatted(quoted(types), quoted(types),
-                deleted.isEmpty() ? "NULL" : deleted, aggregates, table, String.join(", ", targets),
-                String.join(",\n       ", values), FoldValue.EventTime.sql("at0"),
-                FoldValue.EventTime.sql("updated_at"));
+                       AND (hashtext(e.aggregate_identifier) & 2147483647) %% ? = ?""".formatted(quoted(types),
+                quoted(types));
+    }
+
+    /** The kinds (numbers, see {@link #events}) of these payload types, comma-separated. */
+    private String kinds(List<String> names) {
+        List<String> types = eventTypes();
+        return names.stream().map(name -> String.valueOf(types.indexOf(name) + 1)).collect(Collectors.joining(", "));
     }
 
     private static String quoted(List<String> names) {
         return names.stream().map(n -> "'" + n.replace("'", "''") + "'").collect(Collectors.joining(", "));
+    }
+
+    /** The columns of the event's personal fields (snake_case). */
+    private static List<String> personalFields(String event) {
+        try {
+            return Arrays.stream(Class.forName(event).getRecordComponents())
+                    .filter(component -> component.isAnnotationPresent(PersonalData.class))
+                    .map(component -> column(component.getName())).toList();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String column(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
 
     /** The event's fields as the columns of the same names (snake_case). */
@@ -226,7 +369,7 @@ public final class RecordFold implements SetBasedFold {
         Map<String, FoldValue> fields = new LinkedHashMap<>();
         for (var component : event.getRecordComponents()) {
             String field = component.getName();
-            fields.put(field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(), FoldValue.field(field));
+            fields.put(column(field), FoldValue.field(field));
         }
         return fields;
     }

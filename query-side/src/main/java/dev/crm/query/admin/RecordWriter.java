@@ -1,5 +1,6 @@
 package dev.crm.query.admin;
 
+import dev.crm.api.privacy.PersonalData;
 import dev.crm.query.sql.DeferredWrites;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,10 @@ import static dev.crm.query.sql.Rows.version;
 /**
  * Applies one event to a record read model as its {@link RecordFold} says: the creation inserts the row, a
  * change sets the columns it sets, a deletion removes the row; every event stamps {@code updated_at} with its
- * time and {@code version} with its sequence number + 1. The statement for each kind of event is made once.
+ * time and {@code version} with its sequence number + 1. The table's triggers keep its versions (see the
+ * migration that made them); a deletion closes the last one and an erasure overwrites their personal
+ * columns. The statement for each kind of event is made once; the versions' statements travel in the record
+ * table's queue, so they run in order with its own.
  */
 @Component
 public class RecordWriter {
@@ -47,6 +51,8 @@ public class RecordWriter {
                     timestamp(message.getTimestamp()), version(message.getSequenceNumber()));
             case CHANGES -> Collections.addAll(args, timestamp(message.getTimestamp()),
                     version(message.getSequenceNumber()), message.getAggregateIdentifier());
+            case DELETES -> Collections.addAll(args, timestamp(message.getTimestamp()),
+                    message.getAggregateIdentifier(), message.getAggregateIdentifier());
             default -> args.add(message.getAggregateIdentifier());
         }
         writes.update(fold.table(), statement.sql(), args.toArray());
@@ -66,7 +72,14 @@ public class RecordWriter {
                     + ", ?".repeat(names.size() + 3) + ")";
             case CHANGES -> "UPDATE " + fold.table() + " SET " + names.stream().map(column -> column + " = ?, ")
                     .collect(Collectors.joining()) + "updated_at = ?, version = ? WHERE id = ?";
-            case DELETES -> "DELETE FROM " + fold.table() + " WHERE id = ?";
+            // The row is gone, and with it the deletion's time: the statement closes the last version itself.
+            case DELETES -> "WITH closed AS (UPDATE " + fold.versions() + " SET deleted = true, valid_to ="
+                    + " CASE WHEN valid_to = 'infinity' THEN ? ELSE valid_to END WHERE id = ?)"
+                    + " DELETE FROM " + fold.table() + " WHERE id = ?";
+            case ERASES -> fold.personalColumns().isEmpty() ? null : "UPDATE " + fold.versions() + " SET "
+                    + fold.personalColumns().stream().map(column -> column + " = CASE WHEN " + column
+                            + " IS NULL THEN NULL ELSE '" + PersonalData.ERASED + "' END")
+                    .collect(Collectors.joining(", ")) + " WHERE " + fold.erasedId(type) + " = ?";
             case NOTHING -> null;
         };
         return new Statement(effect, sql, values);

@@ -21,12 +21,12 @@ class AuditChainController {
     }
 
     @GetMapping("/api/audit/head")
-    ChainHead.Head head() {
+    ChainHead.Head chainHead() {
         return head.now();
     }
 
     @GetMapping("/api/audit/verify")
-    ChainVerification.Verification verify(@Valid KeptHead kept) {
+    ChainVerification.Verification verifyChain(@Valid KeptHead kept) {
         return verification.verify(kept.given());
     }
 }

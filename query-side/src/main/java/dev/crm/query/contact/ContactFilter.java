@@ -15,7 +15,8 @@ import java.time.Instant;
 record ContactFilter(ContactStage stage, @RecordId(IdType.USER) String assignedTo, String search,
                      Instant createdAfter, Instant createdBefore, String tags,
                      @WholeNumber Integer page, @WholeNumber Integer limit,
-                     @OrderBy({"createdAt", "updatedAt", "lastName", "email"}) String ordering)
+                     @OrderBy({"createdAt", "updatedAt", "lastName", "email"}) String ordering,
+        Instant asOf)
         implements RecordFilter {
 
     @Override

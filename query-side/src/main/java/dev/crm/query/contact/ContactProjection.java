@@ -6,6 +6,7 @@ import dev.crm.api.contact.ContactEvents.ContactCreated;
 import dev.crm.api.contact.ContactEvents.ContactDeleted;
 import dev.crm.api.contact.ContactEvents.ContactDetailsCorrected;
 import dev.crm.api.contact.ContactEvents.ContactEmailStatusChanged;
+import dev.crm.api.contact.ContactEvents.ContactErased;
 import dev.crm.api.contact.ContactEvents.ContactStageChanged;
 import dev.crm.api.contact.ContactEvents.ContactTagsChanged;
 import dev.crm.query.admin.RecordFold;
@@ -29,6 +30,7 @@ class ContactProjection extends RecordProjection {
         super(writer, RecordFold.of("contact", ContactCreated.class)
                 .changedBy(ContactDetailsCorrected.class, ContactStageChanged.class, ContactAssigned.class,
                         ContactAccountChanged.class, ContactTagsChanged.class, ContactEmailStatusChanged.class)
-                .deletedBy(ContactDeleted.class));
+                .deletedBy(ContactDeleted.class)
+                .erasedBy(ContactErased.class, "id"));
     }
 }

@@ -24,7 +24,7 @@ import static dev.crm.query.sql.Rows.tags;
 @Component
 class ContactQueryHandler extends RecordQueryHandler<ContactView> {
 
-    static final RecordRows ROWS = RecordRows.of(ContactProjection.GROUP, "contact");
+    static final RecordRows ROWS = RecordRows.VERSIONED;
     private static final String SELECT = """
             SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name,
                    a.name AS account_name

@@ -20,7 +20,7 @@ class EventExportController {
     }
 
     @GetMapping(path = "/api/events", produces = NDJSON)
-    void export(@Valid EventExportFilter filter, HttpServletResponse response) throws IOException {
+    void exportEvents(@Valid EventExportFilter filter, HttpServletResponse response) throws IOException {
         // Before the answer starts, so that a failure here is still answered as an error.
         events.catchUp();
         response.setContentType(NDJSON);

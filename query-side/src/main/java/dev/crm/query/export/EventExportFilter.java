@@ -3,6 +3,7 @@ package dev.crm.query.export;
 import dev.crm.api.common.EventNames;
 import dev.crm.api.common.IdType;
 import dev.crm.query.web.WholeNumber;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,7 +13,11 @@ import java.util.regex.Matcher;
  * at most {@code limit} of them (default 1,000, clamped to 10,000), optionally only those of one kind of record
  * ({@code entityType=contact}) or one event type ({@code type=contact.stage_changed}).
  */
-record EventExportFilter(@WholeNumber(min = 0) Long after, @WholeNumber Long limit,
+record EventExportFilter(@Schema(defaultValue = "0", description = "The export position to continue after.")
+                         @WholeNumber(min = 0) Long after,
+                         @Schema(defaultValue = "1000", description = "How many events to answer at most; more than "
+                                 + "10,000 count as 10,000.")
+                         @WholeNumber Long limit,
                          @EventTypeName(entityOnly = true) String entityType, @EventTypeName String type) {
 
     private static final int DEFAULT_LIMIT = 1000;

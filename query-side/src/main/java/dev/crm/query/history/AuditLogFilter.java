@@ -1,6 +1,7 @@
 package dev.crm.query.history;
 
 import dev.crm.api.common.IdType;
+import dev.crm.api.common.PageQuery;
 import dev.crm.api.history.HistoryQueries.ListAuditLog;
 import dev.crm.query.web.ListFilter;
 import dev.crm.query.web.OrderBy;
@@ -24,7 +25,12 @@ record AuditLogFilter(
         Instant after, Instant before, @WholeNumber Integer page, @WholeNumber Integer limit,
         @OrderBy("occurredAt") String ordering) implements ListFilter {
 
+    @Override
+    public PageQuery pageQuery() {
+        return pageQuery("occurredAt", true);
+    }
+
     ListAuditLog query() {
-        return new ListAuditLog(entityType, entityId, actor, type, after, before, pageQuery("occurredAt", true));
+        return new ListAuditLog(entityType, entityId, actor, type, after, before, pageQuery());
     }
 }

@@ -22,7 +22,7 @@ class DeletedRecordsController {
     }
 
     @GetMapping("/api/audit/deleted-records")
-    PageResponse<DeletedRecord> list(@Valid DeletedRecordFilter filter) {
+    PageResponse<DeletedRecord> listDeletedRecords(@Valid DeletedRecordFilter filter) {
         ListDeletedRecords query = filter.query();
         return PageResponse.of(readModel.page(query), query.page());
     }

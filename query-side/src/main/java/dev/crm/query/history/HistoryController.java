@@ -6,6 +6,8 @@ import dev.crm.api.history.HistoryEntry;
 import dev.crm.api.history.HistoryQueries.ListHistory;
 import dev.crm.query.web.PageResponse;
 import dev.crm.api.common.ReadModel;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,8 +31,11 @@ class HistoryController {
         this.readModel = readModel;
     }
 
+    // The OpenAPI document lists one path per resource named here (contactHistory, leadHistory, ...).
     @GetMapping("/api/{resource}/{id}/history")
-    PageResponse<HistoryEntry> history(@PathVariable String resource, @PathVariable String id,
+    PageResponse<HistoryEntry> history(@Parameter(schema = @Schema(allowableValues = {"contacts", "leads", "accounts",
+                                               "opportunities"})) @PathVariable String resource,
+                                       @PathVariable String id,
                                        @Valid EventPage page) {
         IdType type = RESOURCES.get(resource);
         if (type == null) {

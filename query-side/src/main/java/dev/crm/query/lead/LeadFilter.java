@@ -13,7 +13,8 @@ import java.time.Instant;
 /** The query string of {@code GET /api/leads/}; absent filters do not filter. */
 record LeadFilter(LeadStatus status, String source, @RecordId(IdType.USER) String assignedTo, String search,
                   Instant createdAfter, Instant createdBefore, @WholeNumber Integer page, @WholeNumber Integer limit,
-                  @OrderBy({"createdAt", "updatedAt", "lastName", "email", "leadScore"}) String ordering)
+                  @OrderBy({"createdAt", "updatedAt", "lastName", "email", "leadScore"}) String ordering,
+        Instant asOf)
         implements RecordFilter {
 
     @Override

@@ -6,6 +6,7 @@ import dev.crm.api.lead.LeadEvents.LeadCreated;
 import dev.crm.api.lead.LeadEvents.LeadDeleted;
 import dev.crm.api.lead.LeadEvents.LeadDetailsCorrected;
 import dev.crm.api.lead.LeadEvents.LeadEmailStatusChanged;
+import dev.crm.api.lead.LeadEvents.LeadErased;
 import dev.crm.api.lead.LeadEvents.LeadScored;
 import dev.crm.api.lead.LeadEvents.LeadStatusChanged;
 import dev.crm.api.lead.LeadStatus;
@@ -31,6 +32,7 @@ class LeadProjection extends RecordProjection {
                 .with(LeadConverted.class, "status", FoldValue.text(LeadStatus.CONVERTED.toString()))
                 .with(LeadConverted.class, "converted_at", FoldValue.eventTime())
                 .with(LeadConverted.class, "converted_contact_id", FoldValue.field("contactId"))
-                .deletedBy(LeadDeleted.class));
+                .deletedBy(LeadDeleted.class)
+                .erasedBy(LeadErased.class, "id"));
     }
 }

@@ -23,7 +23,7 @@ import static dev.crm.query.sql.Rows.instant;
 @Component
 class LeadQueryHandler extends RecordQueryHandler<LeadView> {
 
-    static final RecordRows ROWS = RecordRows.of(LeadProjection.GROUP, "lead");
+    static final RecordRows ROWS = RecordRows.VERSIONED;
     private static final String SELECT = """
             SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name
               FROM read_model.lead t

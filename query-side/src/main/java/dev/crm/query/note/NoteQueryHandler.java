@@ -19,7 +19,7 @@ import java.util.Map;
 @Component
 class NoteQueryHandler extends RecordQueryHandler<NoteView> {
 
-    static final RecordRows ROWS = RecordRows.of(NoteProjection.GROUP, "note");
+    static final RecordRows ROWS = RecordRows.VERSIONED;
     private static final String SELECT = "SELECT t.* FROM read_model.note t";
     /** A note's columns are its view's components, by name ({@code contact_id} is {@code contactId}). */
     private static final PagedSql<NoteView> SQL = new PagedSql<>(SELECT, "note",

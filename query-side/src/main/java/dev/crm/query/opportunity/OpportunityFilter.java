@@ -15,7 +15,8 @@ record OpportunityFilter(OpportunityStage stage, @RecordId(IdType.ACCOUNT) Strin
                          @RecordId(IdType.CONTACT) String contactId, @RecordId(IdType.USER) String assignedTo,
                          String search, Instant createdAfter, Instant createdBefore,
                          @WholeNumber Integer page, @WholeNumber Integer limit,
-                         @OrderBy({"createdAt", "updatedAt", "name", "value", "closeDate"}) String ordering)
+                         @OrderBy({"createdAt", "updatedAt", "name", "value", "closeDate"}) String ordering,
+        Instant asOf)
         implements RecordFilter {
 
     @Override

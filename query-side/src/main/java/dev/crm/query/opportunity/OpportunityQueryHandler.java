@@ -24,7 +24,7 @@ import static dev.crm.query.sql.Rows.instant;
 @Component
 class OpportunityQueryHandler extends RecordQueryHandler<OpportunityView> {
 
-    static final RecordRows ROWS = RecordRows.of(OpportunityProjection.GROUP, "opportunity");
+    static final RecordRows ROWS = RecordRows.VERSIONED;
     private static final String SELECT = """
             SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name,
                    a.name AS account_name

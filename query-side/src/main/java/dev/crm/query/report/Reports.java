@@ -5,6 +5,7 @@ import dev.crm.api.contact.ContactStage;
 import dev.crm.api.lead.LeadStatus;
 import dev.crm.api.opportunity.OpportunityStage;
 import dev.crm.query.admin.StreamingPositions;
+import dev.crm.query.sql.DeletedRecords;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -93,6 +94,66 @@ class Reports {
             return new LeadFunnel(from, to, position, created, reached, converted,
                     created == 0 ? null : (double) converted / created, (Double) rs.getObject("median", Double.class));
         });
+    }
+
+    /**
+     * How many records were in each stage at each of {@code points} (ascending), from the hourly counts of the
+     * versions (see {@code PagedVersions}): a boundary is at the start of an hour, so the count at it is the sum
+     * of the hours before it, corrected by the versions that began or ended at that very instant. A caller who
+     * does not see deleted records does not count those deleted since either.
+     */
+    StageCounts stageCounts(IdType entity, String interval, List<Instant> points) {
+        List<String> stages = stagesOf(entity);
+        long[][] counts = new long[stages.size()][points.size()];
+        String versions = entity.entityType() + "_version";
+        String column = entity == IdType.LEAD ? "status" : "stage";
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("points", points.stream().map(Timestamp::from).toArray(Timestamp[]::new))
+                .addValue("table", versions).addValue("prefix", column + "=").addValue("skip", column.length() + 2);
+        if (!points.isEmpty()) {
+            params.addValue("last", Timestamp.from(points.get(points.size() - 1)));
+            // An hour counts at every boundary after it: from the first boundary past it on.
+            jdbc.query("""
+                    SELECT substr(key, :skip) AS stage, width_bucket(hour, :points::timestamptz[]) AS first, sum(n) AS n
+                      FROM read_model.row_count
+                     WHERE table_name = :table AND starts_with(key, :prefix) AND hour < :last
+                     GROUP BY 1, 2""", params, rs -> {
+                int stage = stages.indexOf(rs.getString("stage"));
+                for (int point = rs.getInt("first"); stage >= 0 && point < points.size(); point++) {
+                    counts[stage][point] += rs.getLong("n");
+                }
+            });
+            String deletedSince = DeletedRecords.visible() ? "" : """
+                    UNION ALL
+                    SELECT v.%1$s, p.i, -1 FROM points p JOIN read_model.%2$s v
+                        ON v.deleted AND v.updated_at <= p.at AND v.valid_to > p.at""".formatted(column, versions);
+            jdbc.query("""
+                    WITH points AS (SELECT * FROM unnest(:points::timestamptz[]) WITH ORDINALITY AS p(at, i))
+                    SELECT stage, point, sum(n) AS n FROM (
+                        SELECT v.%1$s AS stage, p.i AS point, 1 AS n FROM points p
+                          JOIN read_model.%2$s v ON v.updated_at = p.at
+                        UNION ALL
+                        SELECT v.%1$s, p.i, -1 FROM points p
+                          JOIN read_model.%2$s v ON v.valid_to = p.at AND v.valid_to <> 'infinity'
+                        %3$s) c
+                     GROUP BY stage, point""".formatted(column, versions, deletedSince), params, rs -> {
+                int stage = stages.indexOf(rs.getString("stage"));
+                if (stage >= 0) {
+                    counts[stage][rs.getInt("point") - 1] += rs.getLong("n");
+                }
+            });
+        }
+        Long position = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry",
+                Map.of(), Long.class);
+        List<StageCounts.Point> answer = new ArrayList<>();
+        for (int point = 0; point < points.size(); point++) {
+            Map<String, Long> byStage = new LinkedHashMap<>();
+            for (int stage = 0; stage < stages.size(); stage++) {
+                byStage.put(stages.get(stage), counts[stage][point]);
+            }
+            answer.add(new StageCounts.Point(points.get(point), byStage));
+        }
+        return new StageCounts(entity.entityType(), interval, position == null ? 0 : position, answer);
     }
 
     private static List<String> stagesOf(IdType entity) {

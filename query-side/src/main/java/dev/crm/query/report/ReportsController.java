@@ -21,6 +21,11 @@ class ReportsController {
         return reports.stageDurations(filter.entity());
     }
 
+    @GetMapping("/stage-counts")
+    StageCounts stageCounts(@Valid StageCountsFilter filter) {
+        return reports.stageCounts(filter.entity(), filter.interval(), filter.points());
+    }
+
     @GetMapping("/lead-funnel")
     LeadFunnel leadFunnel(@Valid LeadFunnelPeriod period) {
         return reports.leadFunnel(period.from(), period.to());

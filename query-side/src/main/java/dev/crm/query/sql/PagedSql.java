@@ -20,6 +20,7 @@ import java.util.Set;
  * column); the page's ids are found first, in a statement that an index on the ordering and the filter
  * answers without touching the rows it skips (an index-only scan, however deep the page), and only the
  * page's own rows are then read and joined. A text search counts and pages in one pass over its matches.
+ * A page as of an instant is read from the table's versions ({@link PagedVersions}).
  *
  * @param select       the SELECT ... FROM read_model.&lt;table&gt; t (with joins) of the rows
  * @param table        the main table, {@code read_model.<table>}
@@ -43,6 +44,9 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
     }
 
     public Page<T> run(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page) {
+        if (page.asOf() != null) {
+            return new PagedVersions<>(this).run(jdbc, where, page, countKey(where));
+        }
         String order = orderColumns.get(page.orderBy());
         String direction = page.descending() ? " DESC" : " ASC";
         MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())

@@ -7,6 +7,7 @@ import dev.crm.api.common.Versioned;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,11 @@ public final class RecordReads<V> {
 
     public Optional<Versioned> find(String recordId) {
         return Optional.ofNullable(findAll(List.of(recordId)).byId().get(recordId));
+    }
+
+    /** The record as it was at {@code asOf}, read from its versions (see {@link PagedVersions#find}). */
+    public Optional<Versioned> findAsOf(String recordId, Instant asOf) {
+        return new PagedVersions<>(sql).find(jdbc, recordId, asOf).map(Versioned.class::cast);
     }
 
     public boolean exists(String recordId) {

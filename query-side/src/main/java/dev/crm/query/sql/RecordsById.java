@@ -2,6 +2,7 @@ package dev.crm.query.sql;
 
 import dev.crm.api.common.EventNames;
 import dev.crm.api.common.FindRecord;
+import dev.crm.api.common.FindRecordAsOf;
 import dev.crm.api.common.FindRecords;
 import dev.crm.api.common.FoundRecords;
 import dev.crm.api.common.IdType;
@@ -20,9 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Gives each record type its {@link RecordReads}, and answers {@link FindRecord}, {@link FindRecords} and
- * {@link RecordExists} for all of them, by the kind of record an id's prefix names: the ids of a
- * {@link FindRecords} are grouped by kind, each group read in one statement.
+ * Gives each record type its {@link RecordReads}, and answers {@link FindRecord}, {@link FindRecordAsOf} (for
+ * the types that keep versions), {@link FindRecords} and {@link RecordExists} for all of them, by the kind of
+ * record an id's prefix names: the ids of a {@link FindRecords} are grouped by kind, each group read in one
+ * statement.
  */
 @Component
 public class RecordsById {
@@ -46,6 +48,13 @@ public class RecordsById {
     Optional<Versioned> find(FindRecord query) {
         return EventNames.recordType(query.id()).map(readsByType::get)
                 .flatMap(reads -> reads.find(query.id()));
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Versioned
+    Optional<Versioned> findAsOf(FindRecordAsOf query) {
+        return EventNames.recordType(query.id()).map(readsByType::get)
+                .flatMap(reads -> reads.findAsOf(query.id(), query.asOf()));
     }
 
     @QueryHandler

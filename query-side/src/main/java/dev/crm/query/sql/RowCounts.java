@@ -11,9 +11,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The counts that triggers on the big read-model tables keep in {@code read_model.row_count} (see its
- * migration): how many rows a table has, in all and per value of each column its list filters by. Writers
+ * migration): how many rows a table has, in all and per value of each column its list filters by, and for the
+ * versions tables how many versions began and ended per hour (see {@link TemporalCount}). Writers
  * only append deltas, so that they never wait for each other on a counter; this folds each key's deltas
- * into one row now and then, so that a count stays a sum over a handful of rows.
+ * (per hour) into one row now and then, so that a count stays a sum over a handful of rows.
  */
 @Component
 public class RowCounts {
@@ -49,11 +50,13 @@ public class RowCounts {
                 jdbc.update("""
                         WITH folded AS (
                             DELETE FROM read_model.row_count r
-                             WHERE (r.table_name, r.key) IN (SELECT table_name, key FROM read_model.row_count
-                                                               GROUP BY table_name, key HAVING count(*) > 1)
-                            RETURNING r.table_name, r.key, r.n)
-                        INSERT INTO read_model.row_count (table_name, key, n)
-                        SELECT table_name, key, sum(n) FROM folded GROUP BY table_name, key HAVING sum(n) <> 0""");
+                             WHERE (r.table_name, r.key, r.hour) IN (
+                                       SELECT table_name, key, hour FROM read_model.row_count
+                                        GROUP BY table_name, key, hour HAVING count(*) > 1)
+                            RETURNING r.table_name, r.key, r.hour, r.n)
+                        INSERT INTO read_model.row_count (table_name, key, hour, n)
+                        SELECT table_name, key, hour, sum(n) FROM folded GROUP BY table_name, key, hour
+                        HAVING sum(n) <> 0""");
             });
         } catch (DataAccessException | TransactionException e) {
             // Another compaction or a swap holds the lock, or the database is away: the next run catches up.

@@ -109,6 +109,11 @@ public final class SqlWhere {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
+    /** The WHERE clause with one more condition (SQL that binds its own parameters). */
+    public String sql(String condition) {
+        return " WHERE " + (conditions.isEmpty() ? "" : String.join(" AND ", conditions) + " AND ") + condition;
+    }
+
     public MapSqlParameterSource params() {
         return params;
     }

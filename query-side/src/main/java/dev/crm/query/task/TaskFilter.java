@@ -13,7 +13,8 @@ import java.time.Instant;
 /** The query string of {@code GET /api/tasks/}; absent filters do not filter. */
 record TaskFilter(@RecordId(IdType.CONTACT) String contactId, @RecordId(IdType.USER) String assignedTo,
                   TaskStatus status, Instant dueBefore, @WholeNumber Integer page, @WholeNumber Integer limit,
-                  @OrderBy({"createdAt", "updatedAt", "dueAt", "title"}) String ordering) implements RecordFilter {
+                  @OrderBy({"createdAt", "updatedAt", "dueAt", "title"}) String ordering,
+                  Instant asOf) implements RecordFilter {
 
     @Override
     public ListTasks query() {

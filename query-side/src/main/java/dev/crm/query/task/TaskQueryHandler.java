@@ -23,7 +23,7 @@ import static dev.crm.query.sql.Rows.instant;
 @Component
 class TaskQueryHandler extends RecordQueryHandler<TaskView> {
 
-    static final RecordRows ROWS = RecordRows.of(TaskProjection.GROUP, "task");
+    static final RecordRows ROWS = RecordRows.VERSIONED;
     private static final String SELECT = "SELECT t.* FROM read_model.task t";
     private static final RowMapper<TaskView> ROW = (rs, n) -> new TaskView(
             rs.getString("id"), rs.getString("title"), instant(rs, "due_at"),

@@ -26,7 +26,7 @@ class UserQueryController extends RecordQueryController<UserView, UserFilter> {
     }
 
     @GetMapping("/me")
-    Versioned<UserView> me(@AuthenticationPrincipal AuthenticatedUser caller) {
+    Versioned<UserView> currentUser(@AuthenticationPrincipal AuthenticatedUser caller) {
         return readModel.require(new FindRecord(caller.userId()), "no user with id " + caller.userId());
     }
 }

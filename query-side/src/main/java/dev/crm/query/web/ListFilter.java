@@ -2,6 +2,7 @@ package dev.crm.query.web;
 
 import dev.crm.api.common.PageQuery;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,6 +23,14 @@ public interface ListFilter {
 
     String ordering();
 
+    /**
+     * The instant the list is asked as of ({@code ?asOf=}), {@code null} for now; a list filter that offers it
+     * declares a component of this name. An instant in the future asks for the present.
+     */
+    default Instant asOf() {
+        return null;
+    }
+
     default PageQuery pageQuery() {
         return pageQuery("createdAt", true);
     }
@@ -30,11 +39,12 @@ public interface ListFilter {
     default PageQuery pageQuery(String field, boolean descending) {
         int number = page() == null ? 1 : page();
         int size = Math.min(limit() == null ? DEFAULT_LIMIT : limit(), MAX_LIMIT);
+        Instant asOf = asOf() == null || asOf().isAfter(Instant.now()) ? null : asOf();
         if (ordering() == null) {
-            return new PageQuery(number, size, field, descending);
+            return new PageQuery(number, size, field, descending, asOf);
         }
         boolean reversed = ordering().startsWith("-");
-        return new PageQuery(number, size, reversed ? ordering().substring(1) : ordering(), reversed);
+        return new PageQuery(number, size, reversed ? ordering().substring(1) : ordering(), reversed, asOf);
     }
 
     /** Comma-separated tags ({@code tags=vip,emea}): records must carry every one; {@code null} for none. */

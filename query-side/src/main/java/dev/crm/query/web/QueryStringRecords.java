@@ -37,7 +37,7 @@ import java.util.function.Function;
  * every request, which cost the cheapest list pages a third of their throughput; here what a record type
  * needs is worked out once.
  */
-final class QueryStringRecords implements HandlerMethodArgumentResolver {
+public final class QueryStringRecords implements HandlerMethodArgumentResolver {
 
     private final SmartValidator validator;
     private final Map<Class<?>, QueryStringRecord> records = new ConcurrentHashMap<>();
@@ -48,6 +48,11 @@ final class QueryStringRecords implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
+        return binds(parameter);
+    }
+
+    /** Whether a handler's parameter is a record read from the query string (the OpenAPI document asks too). */
+    public static boolean binds(MethodParameter parameter) {
         // Records of the query side that Spring would otherwise bind as a model attribute: no @PathVariable,
         // @RequestParam or @RequestBody on them.
         Class<?> type = parameter.getParameterType();

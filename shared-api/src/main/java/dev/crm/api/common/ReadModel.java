@@ -19,6 +19,9 @@ public interface ReadModel {
         return this.<T>find(find).orElseThrow(() -> new NotFoundException(notFound));
     }
 
+    /** The record as it was at an instant, if it existed then (and the caller may see it). */
+    <T> Optional<Versioned<T>> find(FindRecordAsOf find);
+
     /** The records the questions ask for, in one query whatever their kinds; one that does not exist has no entry. */
     Map<FindRecord, Versioned<?>> findAll(List<FindRecord> finds);
 

@@ -1,0 +1,104 @@
+package dev.crm.query.sql;
+
+import dev.crm.api.common.Page;
+import dev.crm.api.common.PageQuery;
+import dev.crm.api.common.Versioned;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One page of a list as it was at an instant ({@link PageQuery#asOf}), from the record table's versions
+ * ({@code <table>_version}, one row per version, valid from its {@code updated_at} until {@code valid_to}): the
+ * versions valid then are filtered, counted and ordered as the records are now.
+ * <p>
+ * What keeps it fast: a record's versions share its {@code created_at}, so an ordering's index walked from the
+ * instant down skips the other versions inside the index. An exact count of a counted filter (none, or one
+ * equality, as for the live list) comes from the hourly counts of the versions ({@code row_count} by
+ * {@code hour}: +1 where a version began, -1 where it ended) up to the instant's hour, plus the versions that
+ * began and less those that ended within that hour up to the instant; a member, who does not see records
+ * deleted since, also loses those of them valid then. Any other filter counts the versions valid then.
+ */
+final class PagedVersions<T> {
+
+    private final PagedSql<T> sql;
+    private final String versions;
+
+    PagedVersions(PagedSql<T> sql) {
+        this.sql = sql;
+        this.versions = sql.table() + "_version";
+    }
+
+    Page<T> run(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page, Optional<String> countKey) {
+        boolean withDeleted = DeletedRecords.visible();
+        Instant asOf = page.asOf();
+        MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
+                .addValue("asOf", Timestamp.from(asOf))
+                .addValue("withDeleted", withDeleted)
+                .addValue("hour", Timestamp.from(asOf.truncatedTo(ChronoUnit.HOURS)))
+                .addValue("limit", page.limit())
+                .addValue("offset", page.offset());
+        // created_at and updated_at bound the index walks of those orderings; valid_to picks the version.
+        String valid = "t.created_at <= :asOf AND t.updated_at <= :asOf AND t.valid_to > :asOf"
+                + (withDeleted ? "" : " AND NOT t.deleted");
+        long count = count(jdbc, where, params, valid, withDeleted, countKey);
+        if (count <= page.offset()) {
+            return new Page<>(count, List.of());
+        }
+        String order = sql.orderColumns().get(page.orderBy());
+        String direction = page.descending() ? " DESC" : " ASC";
+        String ids = "SELECT t.id " + from() + where.sql(valid) + " ORDER BY " + order + direction + ", t.id"
+                + direction + " LIMIT :limit OFFSET :offset";
+        return new Page<>(count, jdbc.query(rows("unnest(ARRAY(" + ids + ")) WITH ORDINALITY AS k(id, n)"),
+                params, sql.rows()));
+    }
+
+    private long count(NamedParameterJdbcTemplate jdbc, SqlWhere where, MapSqlParameterSource params, String valid,
+                       boolean withDeleted, Optional<String> countKey) {
+        String statement;
+        if (countKey.isPresent()) {
+            params.addValue("countTable", versions).addValue("countKey", countKey.get());
+            statement = "SELECT (SELECT coalesce(sum(n), 0) FROM read_model.row_count WHERE table_name = :countTable"
+                    + " AND key = :countKey AND hour < :hour)"
+                    + " + (SELECT count(*) " + from() + where.sql("t.updated_at >= :hour AND t.updated_at <= :asOf") + ")"
+                    + " - (SELECT count(*) " + from() + where.sql("t.valid_to >= :hour AND t.valid_to <= :asOf") + ")"
+                    + (withDeleted ? "" : " - (SELECT count(*) " + from() + where.sql("t.deleted AND t.updated_at"
+                    + " <= :asOf AND t.valid_to > :asOf") + ")");
+        } else {
+            statement = "SELECT count(*) " + from() + where.sql(valid);
+        }
+        Long count = jdbc.queryForObject(statement, params, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * One record as it was at {@code asOf}: empty before it was created, after it was deleted, and when it is
+     * deleted now for a caller who does not see deleted records.
+     */
+    Optional<Versioned<T>> find(NamedParameterJdbcTemplate jdbc, String id, Instant asOf) {
+        return jdbc.query(rows("unnest(ARRAY[:id]) WITH ORDINALITY AS k(id, n)"), new MapSqlParameterSource()
+                        .addValue("id", id).addValue("asOf", Timestamp.from(asOf))
+                        .addValue("withDeleted", DeletedRecords.visible()),
+                (rs, n) -> new Versioned<>(sql.rows().mapRow(rs, n), rs.getLong("version"))).stream().findFirst();
+    }
+
+    /**
+     * The select's rows, each the version valid at {@code :asOf} of a record whose id {@code keys} yields (a
+     * FROM item that names it {@code k.id}, in the order {@code k.n}), found by the primary key.
+     */
+    private String rows(String keys) {
+        String from = "FROM read_model." + sql.table() + " t";
+        return sql.select().replace(from, "FROM " + keys + " CROSS JOIN LATERAL (SELECT * FROM read_model."
+                + versions + " r WHERE r.id = k.id AND r.updated_at <= :asOf AND r.valid_to > :asOf"
+                + " AND (:withDeleted OR NOT r.deleted) ORDER BY r.updated_at DESC LIMIT 1) t") + " ORDER BY k.n";
+    }
+
+    private String from() {
+        return "FROM read_model." + versions + " t";
+    }
+}
