@@ -124,6 +124,16 @@ async function verify(button, result, kept, form) {
   }
 }
 
+/** What a mismatch means, in words: an event that changed, one that is missing, or a kept head that differs. */
+function explain(mismatch, kept) {
+  if (!mismatch) return 'The server named no position.';
+  if (kept.position && String(mismatch.position) === String(kept.position)) {
+    return 'The chain recomputed from the stored events has another hash there than the head you kept: an event up to that position was altered, or the kept head was copied wrongly.';
+  }
+  if (!mismatch.id) return 'An event or a position is missing there.';
+  return ['Event ', el('code', {}, mismatch.id), ' no longer matches the chain: it was altered after it was chained.'];
+}
+
 function verdict(answer, kept) {
   const checked = `${answer.events.toLocaleString('en-US')} events checked; head at position ${answer.head.position.toLocaleString('en-US')}.`;
   if (answer.verified) {
@@ -138,6 +148,6 @@ function verdict(answer, kept) {
     el('span', {class: 'verdict-icon', 'aria-hidden': 'true'}, '✕'),
     el('div', {},
       el('p', {class: 'verdict-title'}, `Not verified: the first mismatch is at position ${mismatch ? mismatch.position.toLocaleString('en-US') : '?'}.`),
-      el('p', {}, mismatch?.id ? ['Event ', el('code', {}, mismatch.id), ' no longer matches the chain.'] : 'An event or position is missing there.'),
+      el('p', {}, explain(mismatch, kept)),
       el('p', {}, checked)));
 }
