@@ -2,6 +2,7 @@ package dev.crm.app.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -13,14 +14,17 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Bearer tokens on every {@code /api/**} endpoint and on {@code /actuator/prometheus}, and the role rules of
  * the API: {@code admin} may do everything (and alone scrape the metrics), {@code member} reads and writes CRM
- * records, {@code auditor} only reads (the audit log included). Rules that depend on the record or the caller (managing one's own tokens) are
- * {@code @PreAuthorize} on the handler method.
+ * records, {@code auditor} only reads (the audit log included). Rules that depend on the record or the caller
+ * (managing one's own tokens) are {@code @PreAuthorize} on the handler method. The audit console's static files
+ * are public and carry a strict content security policy; everything they show comes from the API under these
+ * same rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -33,12 +37,43 @@ class SecurityConfiguration {
     private static final String METRICS = "/actuator/prometheus";
 
     /**
+     * Only the console's own files: no inline script or style, no other origin, no framing, no plugins, and
+     * {@code fetch} to this origin alone, so that an injected value can neither run nor send the token away.
+     */
+    private static final String CONSOLE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+
+    /**
      * No observation per security filter: each costs more per request than it tells (HTTP request metrics
      * stay).
      */
     @Bean
     SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The audit console's static files (ConsoleResources): public, as they hold no data; the token the console
+     * keeps is sent to the API, whose chain below decides what it may read.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/console", "/console/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny()))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .build();
     }
 
     @Bean
