@@ -49,7 +49,14 @@ final class ApiDocument implements GlobalOpenApiCustomizer {
         prune(api);
     }
 
-    private static Paths expanded(Paths paths) {
+    /**
+     * The paths as the API's reference writes them, with their trailing slash ({@code /api/contacts/}; the
+     * server answers both forms), and a path whose variable names a resource ({@code /api/{resource}/{id}/history})
+     * once per resource.
+     */
+    private static Paths expanded(Paths mapped) {
+        Paths paths = new Paths();
+        mapped.forEach((path, item) -> paths.addPathItem(path.endsWith("/") ? path : path + "/", item));
         Paths expanded = new Paths();
         paths.forEach((path, item) -> {
             Optional<Parameter> choice = item.readOperations().stream()
