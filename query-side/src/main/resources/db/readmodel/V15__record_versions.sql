@@ -78,11 +78,12 @@ CREATE INDEX opportunity_version_created ON opportunity_version (created_at DESC
 CREATE INDEX opportunity_version_updated ON opportunity_version (updated_at, id) INCLUDE (valid_to, deleted);
 CREATE INDEX task_version_created ON task_version (created_at DESC, id DESC) INCLUDE (updated_at, valid_to, deleted);
 -- What an exact count as of T adds to the hourly counts below: the versions that began or ended within T's hour,
--- and the deleted records' versions, which a member does not see.
+-- and the deleted records' versions, which a member does not see (in creation order: a list as of T in that
+-- order walks the live table and merges these in).
 CREATE INDEX contact_version_ended ON contact_version (valid_to) WHERE valid_to <> 'infinity';
-CREATE INDEX contact_version_deleted ON contact_version (updated_at) WHERE deleted;
+CREATE INDEX contact_version_deleted ON contact_version (created_at DESC, id DESC) INCLUDE (updated_at, valid_to) WHERE deleted;
 CREATE INDEX lead_version_ended ON lead_version (valid_to) WHERE valid_to <> 'infinity';
-CREATE INDEX lead_version_deleted ON lead_version (updated_at) WHERE deleted;
+CREATE INDEX lead_version_deleted ON lead_version (created_at DESC, id DESC) INCLUDE (updated_at, valid_to) WHERE deleted;
 CREATE INDEX opportunity_version_ended ON opportunity_version (valid_to) WHERE valid_to <> 'infinity';
 
 -- Exact counts as of any instant, without counting versions: the counts of row_count (see its migration), kept

@@ -53,8 +53,20 @@ final class PagedVersions<T> {
             return new Page<>(count, List.of());
         }
         String direction = page.descending() ? " DESC" : " ASC";
-        String ids = "SELECT t.id " + from() + where.sql(valid) + " ORDER BY " + order + direction + ", t.id"
-                + direction + " LIMIT :limit OFFSET :offset";
+        String ids;
+        if (order.equals("t.created_at") && where.onlyBounds("t.created_at")) {
+            // A record created by T exists at T unless it was deleted by then: the live records created by T,
+            // and (for those who see them) the deleted ones valid at T, merged in creation order. Walking the
+            // live table steps over no superseded versions.
+            String deleted = withDeleted ? " UNION ALL SELECT t.id, t.created_at " + from() + where.sql(
+                    "t.deleted AND t.created_at <= :asOf AND t.updated_at <= :asOf AND t.valid_to > :asOf") : "";
+            ids = "SELECT k.id FROM (SELECT t.id, t.created_at FROM read_model." + sql.table() + " t"
+                    + where.sql("t.created_at <= :asOf") + deleted + ") k ORDER BY k.created_at" + direction
+                    + ", k.id" + direction + " LIMIT :limit OFFSET :offset";
+        } else {
+            ids = "SELECT t.id " + from() + where.sql(valid) + " ORDER BY " + order + direction + ", t.id"
+                    + direction + " LIMIT :limit OFFSET :offset";
+        }
         return new Page<>(count, jdbc.query(rows("unnest(ARRAY(" + ids + ")) WITH ORDINALITY AS k(id, n)"),
                 params, sql.rows()));
     }

@@ -21,6 +21,7 @@ public final class SqlWhere {
     /** What each condition asks, as a key of {@code row_count} ({@code stage=engaged}); null: no such key. */
     private final List<String> countKeys = new ArrayList<>();
     private final Set<String> ranges = new HashSet<>();
+    private int bounds;
     private boolean searches;
 
     public SqlWhere equal(String column, Object value) {
@@ -47,6 +48,7 @@ public final class SqlWhere {
             conditions.add(column + comparison + ":" + bind(Timestamp.from(value)));
             countKeys.add(null);
             ranges.add(column);
+            bounds++;
         }
         return this;
     }
@@ -94,6 +96,11 @@ public final class SqlWhere {
     /** The columns a time window ({@link #after}, {@link #before}) bounds. */
     public Set<String> ranges() {
         return ranges;
+    }
+
+    /** Whether every filter, if any, bounds {@code column} ({@link #after}, {@link #before}). */
+    public boolean onlyBounds(String column) {
+        return conditions.size() == bounds && ranges.stream().allMatch(column::equals);
     }
 
     /** Whether a {@link #search} is among the filters. */
