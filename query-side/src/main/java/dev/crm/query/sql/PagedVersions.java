@@ -18,7 +18,8 @@ import java.util.Optional;
  * versions valid then are filtered, counted and ordered as the records are now.
  * <p>
  * What keeps it fast: a record's versions share its {@code created_at}, so an ordering's index walked from the
- * instant down skips the other versions inside the index. An exact count of a counted filter (none, or one
+ * instant down skips the other versions inside the index; in creation order, with no filter but on the
+ * creation time and no deleted record to show, the page is the live table's own. An exact count of a counted filter (none, or one
  * equality, as for the live list) comes from the hourly counts of the versions ({@code row_count} by
  * {@code hour}: +1 where a version began, -1 where it ended) up to the instant's hour, plus the versions that
  * began and less those that ended within that hour up to the instant; a member, who does not see records
@@ -54,21 +55,26 @@ final class PagedVersions<T> {
         }
         String direction = page.descending() ? " DESC" : " ASC";
         String ids;
-        if (order.equals("t.created_at") && where.onlyBounds("t.created_at")) {
-            // A record created by T exists at T unless it was deleted by then: the live records created by T,
-            // and (for those who see them) the deleted ones valid at T, merged in creation order. Walking the
-            // live table steps over no superseded versions.
-            String deleted = withDeleted ? " UNION ALL SELECT t.id, t.created_at " + from() + where.sql(
-                    "t.deleted AND t.created_at <= :asOf AND t.updated_at <= :asOf AND t.valid_to > :asOf") : "";
-            ids = "SELECT k.id FROM (SELECT t.id, t.created_at FROM read_model." + sql.table() + " t"
-                    + where.sql("t.created_at <= :asOf") + deleted + ") k ORDER BY k.created_at" + direction
-                    + ", k.id" + direction + " LIMIT :limit OFFSET :offset";
+        if (order.equals("t.created_at") && where.onlyBounds("t.created_at")
+                && !(withDeleted && deletedValid(jdbc, where, params))) {
+            // A record created by T existed at T unless it was deleted by then; a live one was not. With no
+            // deleted record to show, the page is the live table's, in its creation-order index: no superseded
+            // version to step over.
+            ids = "SELECT t.id FROM read_model." + sql.table() + " t" + where.sql("t.created_at <= :asOf")
+                    + " ORDER BY t.created_at" + direction + ", t.id" + direction + " LIMIT :limit OFFSET :offset";
         } else {
             ids = "SELECT t.id " + from() + where.sql(valid) + " ORDER BY " + order + direction + ", t.id"
                     + direction + " LIMIT :limit OFFSET :offset";
         }
         return new Page<>(count, jdbc.query(rows("unnest(ARRAY(" + ids + ")) WITH ORDINALITY AS k(id, n)"),
                 params, sql.rows()));
+    }
+
+    /** Whether a record deleted since was valid at the instant under these filters (its versions are marked). */
+    private boolean deletedValid(NamedParameterJdbcTemplate jdbc, SqlWhere where, MapSqlParameterSource params) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 " + from() + where.sql("t.deleted"
+                + " AND t.created_at <= :asOf AND t.updated_at <= :asOf AND t.valid_to > :asOf") + ")", params,
+                Boolean.class));
     }
 
     private long count(NamedParameterJdbcTemplate jdbc, SqlWhere where, MapSqlParameterSource params, String valid,
