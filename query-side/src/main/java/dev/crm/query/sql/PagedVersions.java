@@ -19,11 +19,12 @@ import java.util.Optional;
  * <p>
  * What keeps it fast: a record's versions share its {@code created_at}, so an ordering's index walked from the
  * instant down skips the other versions inside the index; in creation order, with no filter but on the
- * creation time and no deleted record to show, the page is the live table's own. An exact count of a counted filter (none, or one
- * equality, as for the live list) comes from the hourly counts of the versions ({@code row_count} by
- * {@code hour}: +1 where a version began, -1 where it ended) up to the instant's hour, plus the versions that
- * began and less those that ended within that hour up to the instant; a member, who does not see records
- * deleted since, also loses those of them valid then. Any other filter counts the versions valid then.
+ * creation time and no deleted record to show, the page is the live table's own. An exact count of a counted
+ * filter (none, or one equality, as for the live list) comes from the hourly counts of the versions
+ * ({@code row_count} by {@code hour}: +1 where a version began, -1 where it ended) up to the instant's hour,
+ * plus the versions that began and less those that ended within that hour up to the instant; a member, who does
+ * not see records deleted since, also loses those of them valid then. Any other filter counts the versions
+ * valid then.
  */
 final class PagedVersions<T> {
 
