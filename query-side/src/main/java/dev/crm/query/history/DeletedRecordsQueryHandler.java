@@ -1,5 +1,6 @@
 package dev.crm.query.history;
 
+import dev.crm.api.common.EventNames;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.history.DeletedRecord;
@@ -81,12 +82,9 @@ class DeletedRecordsQueryHandler {
                     fields.put(rs.getString("entity_id"), rs.getString("fields"));
                 });
         List<DeletedRecord> records = page.keySet().stream()
-                .map(id -> new DeletedRecord(typeOf(id), id, json.readValue(fields.get(id), FIELDS)))
+                .map(id -> new DeletedRecord(EventNames.recordType(id).orElseThrow().entityType(), id,
+                        json.readValue(fields.get(id), FIELDS)))
                 .toList();
         return new Page<>(page.values().iterator().next(), records);
-    }
-
-    private static String typeOf(String id) {
-        return TYPES.stream().filter(t -> id.startsWith(t.prefix())).findFirst().orElseThrow().entityType();
     }
 }

@@ -112,10 +112,9 @@ final class PagedVersions<T> {
      * FROM item that names it {@code k.id}, in the order {@code k.n}), found by the primary key.
      */
     private String rows(String keys) {
-        String from = "FROM read_model." + sql.table() + " t";
-        return sql.select().replace(from, "FROM " + keys + " CROSS JOIN LATERAL (SELECT * FROM read_model."
-                + versions + " r WHERE r.id = k.id AND r.updated_at <= :asOf AND r.valid_to > :asOf"
-                + " AND (:withDeleted OR NOT r.deleted) ORDER BY r.updated_at DESC LIMIT 1) t") + " ORDER BY k.n";
+        return Rows.byIds(sql.select(), sql.table(), keys, "SELECT * FROM read_model." + versions
+                + " r WHERE r.id = k.id AND r.updated_at <= :asOf AND r.valid_to > :asOf"
+                + " AND (:withDeleted OR NOT r.deleted) ORDER BY r.updated_at DESC LIMIT 1") + " ORDER BY k.n";
     }
 
     private String from() {

@@ -51,12 +51,19 @@ public final class Rows {
      * yields.
      */
     static String byIds(String select, String table, String keys) {
+        return byIds(select, table, keys, "SELECT * FROM read_model." + table + " r WHERE r.id = k.id LIMIT 1");
+    }
+
+    /**
+     * {@link #byIds(String, String, String)} with each id's row found by {@code row}, a query of at most one row
+     * for the id {@code k.id} (a version of the record, say).
+     */
+    static String byIds(String select, String table, String keys, String row) {
         String from = "FROM read_model." + table + " t";
         if (!select.contains(from)) {
             throw new IllegalArgumentException("the query does not read " + from + ": " + select);
         }
-        return select.replace(from, "FROM " + keys + " CROSS JOIN LATERAL (SELECT * FROM read_model." + table
-                + " r WHERE r.id = k.id LIMIT 1) t");
+        return select.replace(from, "FROM " + keys + " CROSS JOIN LATERAL (" + row + ") t");
     }
 
     /** Axon's sequence number starts at 0; the API's version counts events from 1. */
