@@ -1,5 +1,6 @@
 package dev.crm.app.axon;
 
+import dev.crm.app.privacy.SealsInBatches;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
  * that record's, so a command that loads a record written earlier in the same transaction sees it; reads of
  * the event table by other means within a writing transaction would not, and there are none. A duplicate {@code (aggregate,
  * sequence)} still fails the commit as Axon's {@code ConcurrencyException}, which is retried as before.
+ * A serializer that {@link SealsInBatches} (the one encrypting personal data) sees the batch as a whole.
  */
 class BatchingEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -55,7 +57,12 @@ class BatchingEventStorageEngine extends JdbcEventStorageEngine {
         if (held != null && !held.events.isEmpty()) {
             List<EventMessage<?>> events = List.copyOf(held.events);
             held.events.clear();
-            super.appendEvents(events, held.serializer);
+            if (held.serializer instanceof SealsInBatches sealer) {
+                sealer.sealing(events.stream().map(EventMessage::getPayload).toList(),
+                        () -> super.appendEvents(events, held.serializer));
+            } else {
+                super.appendEvents(events, held.serializer);
+            }
         }
     }
 

@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Writing an event also records which person its records belong to: its {@code @DataSubject}'s (a new person
  * on a record's first event) and, for {@code @SamePerson} fields, the records it joins to that person.
  */
-class PersonalDataSerializer implements Serializer, ReadablePayloads {
+class PersonalDataSerializer implements Serializer, ReadablePayloads, SealsInBatches {
 
     private final Serializer delegate;
     private final PersonKeys keys;
@@ -49,6 +52,18 @@ class PersonalDataSerializer implements Serializer, ReadablePayloads {
         byte[] sealed = json.writeValueAsBytes(node);
         return new SimpleSerializedObject<>(getConverter().convert(sealed, byte[].class, expectedRepresentation),
                 expectedRepresentation, plain.getType());
+    }
+
+    @Override
+    public void sealing(List<?> payloads, Runnable append) {
+        Set<String> records = new LinkedHashSet<>();
+        for (Object payload : payloads) {
+            PersonalFields fields = PersonalFields.of(payload == null ? null : payload.getClass());
+            if (fields.concernsPerson()) {
+                records.addAll(fields.records(payload));
+            }
+        }
+        keys.inBatch(records, append);
     }
 
     @Override
