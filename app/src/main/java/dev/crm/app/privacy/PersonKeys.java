@@ -10,14 +10,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The persons' keys ({@code event_store.person_key}) and which records belong to whom
@@ -25,7 +22,8 @@ import java.util.Set;
  * random key; erasing sets the key to {@code NULL} for good.
  * <p>
  * Keys are cached for a short while ({@link #CACHED_FOR}): loading a record decrypts its events, and a
- * lookup per event would double a write's round trips. What a transaction creates is cached only once it
+ * lookup per event would double a write's round trips; a batch of events being written looks up all its
+ * persons at once ({@link #inBatch}). What a transaction creates is cached only once it
  * has committed (a rolled back transaction must leave no key behind that no row holds); an erasure empties
  * this instance's cache on commit, and another instance's copy of an erased key lives at most
  * {@link #CACHED_FOR} longer.
@@ -36,8 +34,8 @@ class PersonKeys implements Persons, PersonDirectory {
     static final Duration CACHED_FOR = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
-    /** The key of the current transaction's {@link Batch} (the instance itself keys its pending persons). */
-    private final Object batchKey = new Object();
+    /** The key of the current transaction's {@link PersonWrites} (the instance itself keys its pending persons). */
+    private final Object writesKey = new Object();
     private final Cache<String, Person> byRecord = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(CACHED_FOR).build();
 
@@ -56,12 +54,11 @@ class PersonKeys implements Persons, PersonDirectory {
         if (cached != null) {
             return cached;
         }
-        Batch batch = batch();
-        if (batch != null && batch.looked.contains(recordId)) {
+        PersonWrites batch = batch();
+        if (batch != null && batch.lookedUp(recordId)) {
             return null; // looked up for this batch already, and it has none
         }
-        Map<String, Person> found = load(List.of(recordId));
-        return found.get(recordId);
+        return load(List.of(recordId)).get(recordId);
     }
 
     @Override
@@ -70,19 +67,10 @@ class PersonKeys implements Persons, PersonDirectory {
         if (person != null) {
             return person;
         }
-        person = new Person(recordId, PersonalDataCipher.newKey());
-        Batch batch = batch();
-        if (batch != null) {
-            batch.created.add(person);
-            batch.linked.put(recordId, person);
-        } else {
-            jdbc.update("""
-                    WITH person AS (INSERT INTO event_store.person_key (person_id, key) VALUES (?, ?) RETURNING person_id)
-                    INSERT INTO event_store.person_record (record_id, person_id) SELECT ?, person_id FROM person""",
-                    person.id(), person.key(), recordId);
-        }
-        remember(recordId, person);
-        return person;
+        Person created = new Person(recordId, PersonalDataCipher.newKey());
+        write(batch -> batch.create(created));
+        remember(recordId, created);
+        return created;
     }
 
     @Override
@@ -90,13 +78,7 @@ class PersonKeys implements Persons, PersonDirectory {
         if (find(recordId) != null) {
             return;
         }
-        Batch batch = batch();
-        if (batch != null) {
-            batch.linked.put(recordId, person);
-        } else {
-            jdbc.update("INSERT INTO event_store.person_record (record_id, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    recordId, person.id());
-        }
+        write(batch -> batch.link(recordId, person));
         remember(recordId, person);
     }
 
@@ -111,20 +93,20 @@ class PersonKeys implements Persons, PersonDirectory {
             sealing.run();
             return;
         }
-        Batch batch = new Batch();
-        TransactionSynchronizationManager.bindResource(batchKey, batch);
+        PersonWrites batch = new PersonWrites();
+        TransactionSynchronizationManager.bindResource(writesKey, batch);
         try {
             Map<String, Person> pending = pending();
             List<String> unknown = records.stream()
                     .filter(id -> !pending.containsKey(id) && byRecord.getIfPresent(id) == null).distinct().toList();
             if (!unknown.isEmpty()) {
                 load(unknown);
-                batch.looked.addAll(unknown);
+                batch.lookedUp(unknown);
             }
             sealing.run();
             batch.write(jdbc);
         } finally {
-            TransactionSynchronizationManager.unbindResource(batchKey);
+            TransactionSynchronizationManager.unbindResource(writesKey);
         }
     }
 
@@ -141,9 +123,19 @@ class PersonKeys implements Persons, PersonDirectory {
         return found;
     }
 
-    private Batch batch() {
+    /** Adds to the current batch, or writes at once outside of one. */
+    private void write(Consumer<PersonWrites> addition) {
+        PersonWrites batch = batch();
+        PersonWrites target = batch != null ? batch : new PersonWrites();
+        addition.accept(target);
+        if (batch == null) {
+            target.write(jdbc);
+        }
+    }
+
+    private PersonWrites batch() {
         return TransactionSynchronizationManager.isSynchronizationActive()
-                ? (Batch) TransactionSynchronizationManager.getResource(batchKey) : null;
+                ? (PersonWrites) TransactionSynchronizationManager.getResource(writesKey) : null;
     }
 
     @Override
@@ -176,33 +168,6 @@ class PersonKeys implements Persons, PersonDirectory {
         jdbc.update("DELETE FROM idempotency.idempotency_key WHERE substring(location from '/([a-z]+_[^/]+)/?$') = ANY (?)",
                 (Object) records.toArray(String[]::new));
         afterCommit(() -> byRecord.invalidateAll(records));
-    }
-
-    /** The persons and links created while one batch of events was sealed, written together at its end. */
-    private static final class Batch {
-
-        private final Set<String> looked = new HashSet<>();
-        private final List<Person> created = new ArrayList<>();
-        private final Map<String, Person> linked = new LinkedHashMap<>();
-
-        void write(JdbcTemplate jdbc) {
-            if (linked.isEmpty()) {
-                return;
-            }
-            // Keys as base64 text: one array parameter each, whatever the driver makes of bytea[].
-            Base64.Encoder base64 = Base64.getEncoder();
-            jdbc.update("""
-                    WITH person AS (
-                        INSERT INTO event_store.person_key (person_id, key)
-                        SELECT id, decode(key, 'base64') FROM unnest(?::text[], ?::text[]) AS p(id, key)
-                    )
-                    INSERT INTO event_store.person_record (record_id, person_id)
-                    SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING""",
-                    created.stream().map(Person::id).toArray(String[]::new),
-                    created.stream().map(person -> base64.encodeToString(person.key())).toArray(String[]::new),
-                    linked.keySet().toArray(String[]::new),
-                    linked.values().stream().map(Person::id).toArray(String[]::new));
-        }
     }
 
     private void remember(String recordId, Person person) {
