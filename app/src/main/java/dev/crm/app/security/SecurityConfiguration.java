@@ -60,14 +60,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
-        return http
+        return stateless(http)
                 .securityMatcher("/console", "/console/**")
-                .csrf(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
@@ -87,13 +81,7 @@ class SecurityConfiguration {
         bearer.setSuccessHandler((request, response, authentication) -> { });
         bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
 
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        return stateless(http)
                 .addFilterAt(bearer, BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> auth
@@ -112,5 +100,16 @@ class SecurityConfiguration {
                         .requestMatchers(METRICS).hasRole(ADMIN)
                         .anyRequest().permitAll())
                 .build();
+    }
+
+    /** No sessions, cookies, forms or CSRF tokens: every request stands alone (a bearer token, or nothing). */
+    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     }
 }

@@ -121,12 +121,7 @@ class Contact {
     @EventSourcingHandler
     void on(ContactCreated event) {
         contactId = event.contactId();
-        firstName = event.firstName();
-        lastName = event.lastName();
-        email = event.email();
-        phone = event.phone();
-        title = event.title();
-        notes = event.notes();
+        details(event.firstName(), event.lastName(), event.email(), event.phone(), event.title(), event.notes());
         stage = event.stage();
         accountId = event.accountId();
         assignedTo = event.assignedTo();
@@ -137,12 +132,17 @@ class Contact {
 
     @EventSourcingHandler
     void on(ContactDetailsCorrected event) {
-        firstName = event.firstName();
-        lastName = event.lastName();
-        email = event.email();
-        phone = event.phone();
-        title = event.title();
-        notes = event.notes();
+        details(event.firstName(), event.lastName(), event.email(), event.phone(), event.title(), event.notes());
+    }
+
+    private void details(String firstName, String lastName, String email, String phone, String title,
+                         String notes) {
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.email = email;
+        this.phone = phone;
+        this.title = title;
+        this.notes = notes;
     }
 
     @EventSourcingHandler
