@@ -18,8 +18,8 @@ import java.util.Optional;
  * versions valid then are filtered, counted and ordered as the records are now.
  * <p>
  * What keeps it fast: a record's versions share its {@code created_at}, so an ordering's index walked from the
- * instant down skips the other versions inside the index; in creation order, with no filter but on the
- * creation time and no deleted record to show, the page is the live table's own. An exact count of a counted
+ * instant down skips the other versions inside the index; with no filter but on the creation time and no
+ * deleted record to show, the count and a page in creation order are the live table's own. An exact count of a counted
  * filter (none, or one equality, as for the live list) comes from the hourly counts of the versions
  * ({@code row_count} by {@code hour}: +1 where a version began, -1 where it ended) up to the instant's hour,
  * plus the versions that began and less those that ended within that hour up to the instant; a member, who does
@@ -50,19 +50,21 @@ final class PagedVersions<T> {
         // bounds the walk of the creation order's index (a record's versions share its created_at).
         String valid = "t.updated_at <= :asOf AND t.valid_to > :asOf" + (withDeleted ? "" : " AND NOT t.deleted")
                 + (order.equals("t.created_at") ? " AND t.created_at <= :asOf" : "");
-        long count = count(jdbc, where, params, valid, withDeleted, countKey);
+        // A record created by T existed at T unless it was deleted by then; a live one was not. With no filter
+        // but on the creation time and no deleted record to show, the records of the list as of T are the live
+        // ones created by T: the live table's index answers, with no superseded version to step over.
+        boolean live = where.onlyBounds("t.created_at") && !(withDeleted && deletedValid(jdbc, where, params));
+        String liveRecords = "FROM read_model." + sql.table() + " t" + where.sql("t.created_at <= :asOf");
+        long count = live && countKey.isEmpty() ? jdbc.queryForObject("SELECT count(*) " + liveRecords, params,
+                Long.class) : count(jdbc, where, params, valid, withDeleted, countKey);
         if (count <= page.offset()) {
             return new Page<>(count, List.of());
         }
         String direction = page.descending() ? " DESC" : " ASC";
         String ids;
-        if (order.equals("t.created_at") && where.onlyBounds("t.created_at")
-                && !(withDeleted && deletedValid(jdbc, where, params))) {
-            // A record created by T existed at T unless it was deleted by then; a live one was not. With no
-            // deleted record to show, the page is the live table's, in its creation-order index: no superseded
-            // version to step over.
-            ids = "SELECT t.id FROM read_model." + sql.table() + " t" + where.sql("t.created_at <= :asOf")
-                    + " ORDER BY t.created_at" + direction + ", t.id" + direction + " LIMIT :limit OFFSET :offset";
+        if (live && order.equals("t.created_at")) {
+            ids = "SELECT t.id " + liveRecords + " ORDER BY t.created_at" + direction + ", t.id" + direction
+                    + " LIMIT :limit OFFSET :offset";
         } else {
             ids = "SELECT t.id " + from() + where.sql(valid) + " ORDER BY " + order + direction + ", t.id"
                     + direction + " LIMIT :limit OFFSET :offset";
