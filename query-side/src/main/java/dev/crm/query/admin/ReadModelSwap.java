@@ -73,6 +73,10 @@ class ReadModelSwap {
                     }
                     return null;
                 });
+                // Moving the counts in left a dead row behind for each of them, millions for a large table:
+                // cleared now, with fresh statistics, rather than whenever autovacuum comes by (until then
+                // every list's count, which reads these rows, would read past them too).
+                jdbc.execute("VACUUM (ANALYZE) read_model.row_count");
                 return;
             } catch (Exception e) {
                 if (attempt == ATTEMPTS || !lockTimedOut(e)) {
