@@ -2,7 +2,6 @@ package dev.crm.app.axon;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
@@ -54,8 +53,10 @@ class AxonMetrics {
         if (EventProcessor.class.isAssignableFrom(type)) {
             Tags processor = Tags.of(TagsUtil.PROCESSOR_NAME_TAG, name);
             monitors.add(MessageCountingMonitor.buildMonitor("eventProcessor", meters, message -> processor));
+            // No quantiles (count, sum and max stay): sliding histograms for a dozen processors, updated with every
+            // event on the thread that runs the writes, cost that thread a tenth of its CPU.
             monitors.add(MessageTimerMonitor.builder().meterNamePrefix("eventProcessor").meterRegistry(meters)
-                    .tagsBuilder(message -> processor).timerCustomization(Timer.Builder::publishPercentiles).build());
+                    .tagsBuilder(message -> processor).timerCustomization(timer -> timer.publishPercentiles()).build());
             if (!SubscribingEventProcessor.class.isAssignableFrom(type)) {
                 monitors.add(EventProcessorLatencyMonitor.builder().meterNamePrefix("eventProcessor")
                         .meterRegistry(meters).tagsBuilder(message -> processor).build());
