@@ -46,14 +46,17 @@ final class PagedVersions<T> {
                 .addValue("limit", page.limit())
                 .addValue("offset", page.offset());
         String order = sql.orderColumns().get(page.orderBy());
+        boolean creationOrder = order.equals("t.created_at");
         // A version valid at T began by T and ends after it. A record created after T has none, but saying so
         // bounds the walk of the creation order's index (a record's versions share its created_at).
         String valid = "t.updated_at <= :asOf AND t.valid_to > :asOf" + (withDeleted ? "" : " AND NOT t.deleted")
-                + (order.equals("t.created_at") ? " AND t.created_at <= :asOf" : "");
+                + (creationOrder ? " AND t.created_at <= :asOf" : "");
         // A record created by T existed at T unless it was deleted by then; a live one was not. With no filter
         // but on the creation time and no deleted record to show, the records of the list as of T are the live
         // ones created by T: the live table's index answers, with no superseded version to step over.
-        boolean live = where.onlyBounds("t.created_at") && !(withDeleted && deletedValid(jdbc, where, params));
+        // (Asked only when the answer is used: a counted filter's count comes from the hourly counts anyway.)
+        boolean live = (countKey.isEmpty() || creationOrder) && where.onlyBounds("t.created_at")
+                && !(withDeleted && deletedValid(jdbc, where, params));
         String liveRecords = "FROM read_model." + sql.table() + " t" + where.sql("t.created_at <= :asOf");
         long count = live && countKey.isEmpty() ? jdbc.queryForObject("SELECT count(*) " + liveRecords, params,
                 Long.class) : count(jdbc, where, params, valid, withDeleted, countKey);
@@ -62,7 +65,7 @@ final class PagedVersions<T> {
         }
         String direction = page.descending() ? " DESC" : " ASC";
         String ids;
-        if (live && order.equals("t.created_at")) {
+        if (live && creationOrder) {
             ids = "SELECT t.id " + liveRecords + " ORDER BY t.created_at" + direction + ", t.id" + direction
                     + " LIMIT :limit OFFSET :offset";
         } else {
