@@ -14,6 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountQueryController extends RecordQueryController<AccountView, AccountFilter> {
 
     AccountQueryController(ReadModel readModel, PointInTime pointInTime) {
-        super(readModel, pointInTime, IdType.ACCOUNT, AccountQueryHandler.ROWS);
+        super(readModel, pointInTime, IdType.ACCOUNT);
     }
 }

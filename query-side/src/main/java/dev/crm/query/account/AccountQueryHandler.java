@@ -6,19 +6,18 @@ import dev.crm.api.account.AccountQueries.ListAccounts;
 import dev.crm.api.account.AccountView;
 import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
-import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.RecordQueryHandler;
+import dev.crm.query.sql.RecordSelect;
 import dev.crm.query.sql.RecordsById;
+import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-import static dev.crm.query.sql.Rows.instant;
 import static dev.crm.query.sql.Rows.tags;
 
 /**
@@ -28,20 +27,10 @@ import static dev.crm.query.sql.Rows.tags;
 @Component
 class AccountQueryHandler extends RecordQueryHandler<AccountView> {
 
-    static final RecordRows ROWS = RecordRows.VERSIONED;
-    private static final String SELECT = """
-            SELECT t.*, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '') AS assigned_to_name,
-                   (SELECT count(*) FROM read_model.contact c WHERE c.account_id = t.id) AS contact_count
-              FROM read_model.account t
-              LEFT JOIN read_model.app_user u ON u.id = t.assigned_to""";
-    private static final RowMapper<AccountView> ROW = (rs, n) -> new AccountView(
-            rs.getString("id"), rs.getString("name"), rs.getString("domain"), rs.getString("industry"),
-            rs.getString("phone"), rs.getString("assigned_to"), rs.getString("assigned_to_name"),
-            tags(rs, "tags"), rs.getString("notes"), rs.getLong("contact_count"), instant(rs, "created_at"),
-            instant(rs, "updated_at"));
-    private static final PagedSql<AccountView> SQL = new PagedSql<>(SELECT, "account",
-            Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "name", "lower(t.name)"),
-            ROW);
+    private static final PagedSql<AccountView> SQL = RecordSelect.from("account").withAssigneeName()
+            .with("(SELECT count(*) FROM read_model.contact c WHERE c.account_id = t.id) AS contact_count")
+            .pages(Rows.view(AccountView.class))
+            .orderableBy(Map.of("name", "lower(t.name)"));
     private static final String DEPENDENTS = """
             SELECT (SELECT count(*) FROM read_model.contact WHERE account_id = :id) AS contacts,
                    (SELECT count(*) FROM read_model.opportunity
@@ -59,10 +48,9 @@ class AccountQueryHandler extends RecordQueryHandler<AccountView> {
     Page list(ListAccounts query) {
         SqlWhere where = new SqlWhere()
                 .equal("t.assigned_to", query.assignedTo())
-                .search(query.search(), "t.search_text")
-                .after("t.created_at", query.createdAfter())
-                .before("t.created_at", query.createdBefore())
-                .containsAll("t.tags", query.tags());
+                .containsAll("t.tags", query.tags())
+                .searchText(query.search())
+                .created(query.createdAfter(), query.createdBefore());
         return page(where, query.page());
     }
 

@@ -14,6 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactQueryController extends RecordQueryController<ContactView, ContactFilter> {
 
     ContactQueryController(ReadModel readModel, PointInTime pointInTime) {
-        super(readModel, pointInTime, IdType.CONTACT, ContactQueryHandler.ROWS);
+        super(readModel, pointInTime, IdType.CONTACT);
     }
 }

@@ -14,6 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 class LeadQueryController extends RecordQueryController<LeadView, LeadFilter> {
 
     LeadQueryController(ReadModel readModel, PointInTime pointInTime) {
-        super(readModel, pointInTime, IdType.LEAD, LeadQueryHandler.ROWS);
+        super(readModel, pointInTime, IdType.LEAD);
     }
 }

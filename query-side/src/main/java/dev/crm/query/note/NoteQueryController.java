@@ -7,6 +7,7 @@ import dev.crm.api.note.NoteQueries.ListNotes;
 import dev.crm.api.note.NoteView;
 import dev.crm.query.asof.AsOf;
 import dev.crm.query.asof.PointInTime;
+import dev.crm.query.asof.RecordRows;
 import dev.crm.query.web.PageResponse;
 import dev.crm.api.common.ReadModel;
 import jakarta.validation.Valid;
@@ -36,6 +37,6 @@ class NoteQueryController {
     @GetMapping("/api/notes/{id}")
     Versioned<NoteView> get(@PathVariable String id, AsOf at) {
         IdType.NOTE.requireMatch(id);
-        return pointInTime.find(new FindRecord(id), NoteQueryHandler.ROWS, "no note with id " + id, at.asOf());
+        return pointInTime.find(new FindRecord(id), RecordRows.VERSIONED, "no note with id " + id, at.asOf());
     }
 }

@@ -14,6 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 class OpportunityQueryController extends RecordQueryController<OpportunityView, OpportunityFilter> {
 
     OpportunityQueryController(ReadModel readModel, PointInTime pointInTime) {
-        super(readModel, pointInTime, IdType.OPPORTUNITY, OpportunityQueryHandler.ROWS);
+        super(readModel, pointInTime, IdType.OPPORTUNITY);
     }
 }

@@ -28,6 +28,11 @@ public abstract class RecordQueryController<V, F extends RecordFilter> {
     private final IdType type;
     private final RecordRows rows;
 
+    /** A record type whose table keeps its versions ({@link RecordRows#VERSIONED}). */
+    protected RecordQueryController(ReadModel readModel, PointInTime pointInTime, IdType type) {
+        this(readModel, pointInTime, type, RecordRows.VERSIONED);
+    }
+
     /** @param rows where the record type's rows are, for an as-of read */
     protected RecordQueryController(ReadModel readModel, PointInTime pointInTime, IdType type, RecordRows rows) {
         this.readModel = readModel;

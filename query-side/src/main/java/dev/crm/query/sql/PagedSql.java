@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,13 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
 
     public PagedSql(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows) {
         this(select, table, orderColumns, rows, Set.of());
+    }
+
+    /** The same query, also orderable by these API fields (to their SQL expressions). */
+    public PagedSql<T> orderableBy(Map<String, String> more) {
+        Map<String, String> columns = new HashMap<>(orderColumns);
+        columns.putAll(more);
+        return new PagedSql<>(select, table, Map.copyOf(columns), rows, counted);
     }
 
     /** The same query, counted from {@code row_count}, which counts these columns' values for the table. */

@@ -1,5 +1,11 @@
 package dev.crm.query.sql;
 
+import dev.crm.api.common.WireEnums;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.convert.converter.ConverterFactory;
+import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,11 +15,49 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** Conversions between read-model columns and Java values, the same for every projection. */
 public final class Rows {
 
     private Rows() {
+    }
+
+    /** Column values to view components: Spring's defaults, enums by their wire names, arrays as lists. */
+    private static final DefaultConversionService COLUMNS = new DefaultConversionService();
+
+    static {
+        COLUMNS.addConverterFactory(new WireEnumColumns());
+        COLUMNS.addConverter(java.sql.Array.class, List.class, array -> {
+            try {
+                return Arrays.asList((Object[]) array.getArray());
+            } catch (SQLException e) {
+                throw new IllegalStateException("an array column could not be read", e);
+            }
+        });
+    }
+
+    /**
+     * A row as the view {@code type}, a record whose components are the row's columns by name
+     * ({@code assigned_to_name} is {@code assignedToName}); enums and {@code text[]} columns included.
+     */
+    public static <T> RowMapper<T> view(Class<T> type) {
+        DataClassRowMapper<T> mapper = new DataClassRowMapper<>(type);
+        mapper.setConversionService(COLUMNS);
+        return mapper;
+    }
+
+    /** A read model's enum columns hold the values' wire names ({@code proposal_sent}), as the API does. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final class WireEnumColumns implements ConverterFactory<String, Enum> {
+
+        @Override
+        public <E extends Enum> Converter<String, E> getConverter(Class<E> type) {
+            return value -> {
+                Optional<Enum> parsed = WireEnums.parse((Class) type, value);
+                return (E) parsed.orElseThrow(() -> new IllegalStateException(value + " is no " + type.getSimpleName()));
+            };
+        }
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -62,6 +62,16 @@ public final class SqlWhere {
         return this;
     }
 
+    /** Created strictly inside the window: the time filter every record list has. */
+    public SqlWhere created(Instant after, Instant before) {
+        return after("t.created_at", after).before("t.created_at", before);
+    }
+
+    /** A {@link #search} in the text a record's projection keeps for it ({@code search_text}). */
+    public SqlWhere searchText(String term) {
+        return search(term, "t.search_text");
+    }
+
     /**
      * A case-insensitive substring match of {@code term} in any of the given SQL expressions. Control
      * characters are dropped from the term: read models join searchable fields with one of them.

@@ -14,6 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskQueryController extends RecordQueryController<TaskView, TaskFilter> {
 
     TaskQueryController(ReadModel readModel, PointInTime pointInTime) {
-        super(readModel, pointInTime, IdType.TASK, TaskQueryHandler.ROWS);
+        super(readModel, pointInTime, IdType.TASK);
     }
 }

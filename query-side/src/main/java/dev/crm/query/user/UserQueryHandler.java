@@ -11,17 +11,16 @@ import dev.crm.api.common.WireEnums;
 import dev.crm.query.asof.RecordRows;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.RecordQueryHandler;
+import dev.crm.query.sql.RecordSelect;
 import dev.crm.query.sql.RecordsById;
+import dev.crm.query.sql.Rows;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
 import java.util.Optional;
-
-import static dev.crm.query.sql.Rows.instant;
 
 /** Answers questions about users and tokens from {@code app_user} and {@code api_token}. */
 @Component
@@ -29,15 +28,9 @@ class UserQueryHandler extends RecordQueryHandler<UserView> {
 
     static final RecordRows ROWS = RecordRows.of(UserProjection.GROUP, "app_user").and("api_token", "user_id");
     private static final String NAME = "trim(concat_ws(' ', t.first_name, t.last_name))";
-    private static final String SELECT = "SELECT t.*, " + NAME + " AS name FROM read_model.app_user t";
-    private static final RowMapper<UserView> ROW = (rs, n) -> new UserView(
-            rs.getString("id"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("name"),
-            rs.getString("email"), role(rs.getString("role")), rs.getBoolean("active"),
-            instant(rs, "created_at"), instant(rs, "updated_at"));
-    private static final PagedSql<UserView> SQL = new PagedSql<>(SELECT, "app_user",
-            Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at", "lastName", "lower(t.last_name)",
-                    "email", "lower(t.email)"),
-            ROW);
+    private static final PagedSql<UserView> SQL = RecordSelect.from("app_user").with(NAME + " AS name")
+            .pages(Rows.view(UserView.class))
+            .orderableBy(Map.of("lastName", "lower(t.last_name)", "email", "lower(t.email)"));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TokenCache tokens;
