@@ -39,7 +39,7 @@ class AccountQueryHandler extends RecordQueryHandler<AccountView> {
     private final NamedParameterJdbcTemplate jdbc;
 
     AccountQueryHandler(NamedParameterJdbcTemplate jdbc, RecordsById recordsById) {
-        super(recordsById, IdType.ACCOUNT, SQL, AccountView::id);
+        super(recordsById, IdType.ACCOUNT, SQL);
         this.jdbc = jdbc;
     }
 

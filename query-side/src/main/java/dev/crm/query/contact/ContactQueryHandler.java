@@ -27,7 +27,7 @@ class ContactQueryHandler extends RecordQueryHandler<ContactView> {
             .counting("stage", "assigned_to", "tags");
 
     ContactQueryHandler(RecordsById recordsById) {
-        super(recordsById, IdType.CONTACT, SQL, ContactView::id);
+        super(recordsById, IdType.CONTACT, SQL);
     }
 
     @QueryHandler

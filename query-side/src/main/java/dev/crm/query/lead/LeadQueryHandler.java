@@ -26,7 +26,7 @@ class LeadQueryHandler extends RecordQueryHandler<LeadView> {
             .counting("status", "source", "assigned_to");
 
     LeadQueryHandler(RecordsById recordsById) {
-        super(recordsById, IdType.LEAD, SQL, LeadView::id);
+        super(recordsById, IdType.LEAD, SQL);
     }
 
     @QueryHandler

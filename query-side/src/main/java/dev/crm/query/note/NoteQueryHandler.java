@@ -20,7 +20,7 @@ class NoteQueryHandler extends RecordQueryHandler<NoteView> {
     private static final PagedSql<NoteView> SQL = RecordSelect.from("note").pages(Rows.view(NoteView.class));
 
     NoteQueryHandler(RecordsById recordsById) {
-        super(recordsById, IdType.NOTE, SQL, NoteView::id);
+        super(recordsById, IdType.NOTE, SQL);
     }
 
     @QueryHandler

@@ -25,7 +25,7 @@ class OpportunityQueryHandler extends RecordQueryHandler<OpportunityView> {
             .orderableBy(Map.of("name", "lower(t.name)", "value", "t.value", "closeDate", "t.close_date"));
 
     OpportunityQueryHandler(RecordsById recordsById) {
-        super(recordsById, IdType.OPPORTUNITY, SQL, OpportunityView::id);
+        super(recordsById, IdType.OPPORTUNITY, SQL);
     }
 
     @QueryHandler

@@ -4,8 +4,6 @@ import dev.crm.api.common.IdType;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.PageQuery;
 
-import java.util.function.Function;
-
 /**
  * What every record type's query handler starts from: its {@link RecordReads}, registered with
  * {@link RecordsById} (which then answers {@code FindRecord} for the type's ids), and pages of its list. A
@@ -17,8 +15,8 @@ public abstract class RecordQueryHandler<V> {
 
     private final RecordReads<V> reads;
 
-    protected RecordQueryHandler(RecordsById recordsById, IdType type, PagedSql<V> sql, Function<V, String> id) {
-        this.reads = recordsById.reads(type, sql, id);
+    protected RecordQueryHandler(RecordsById recordsById, IdType type, PagedSql<V> sql) {
+        this.reads = recordsById.reads(type, sql);
     }
 
     /** One page of the rows {@code where} selects; raw, as Axon matches query answers by raw class (see Page). */

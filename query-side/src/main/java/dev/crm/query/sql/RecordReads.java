@@ -4,15 +4,14 @@ import dev.crm.api.common.FoundRecords;
 import dev.crm.api.common.Page;
 import dev.crm.api.common.PageQuery;
 import dev.crm.api.common.Versioned;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The questions every record type's read model answers the same way, from its {@link PagedSql}: one record by
@@ -27,18 +26,14 @@ public final class RecordReads<V> {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PagedSql<V> sql;
-    private final Function<V, String> id;
     private final String byIds;
     private final String exists;
-    private final RowMapper<Versioned<V>> versioned;
 
-    RecordReads(NamedParameterJdbcTemplate jdbc, PagedSql<V> sql, Function<V, String> id) {
+    RecordReads(NamedParameterJdbcTemplate jdbc, PagedSql<V> sql) {
         this.jdbc = jdbc;
         this.sql = sql;
-        this.id = id;
         this.byIds = Rows.byIds(sql.select(), sql.table());
         this.exists = "SELECT EXISTS (SELECT FROM read_model." + sql.table() + " WHERE id = :id)";
-        this.versioned = (rs, n) -> new Versioned<>(sql.rows().mapRow(rs, n), rs.getLong("version"));
     }
 
     public Optional<Versioned> find(String recordId) {
@@ -56,8 +51,9 @@ public final class RecordReads<V> {
 
     public FoundRecords findAll(List<String> ids) {
         Map<String, Versioned<?>> byId = new LinkedHashMap<>();
-        jdbc.query(byIds, Map.of("ids", ids.toArray(String[]::new)), versioned)
-                .forEach(record -> byId.put(id.apply(record.value()), record));
+        jdbc.query(byIds, Map.of("ids", ids.toArray(String[]::new)), (ResultSet rs) -> {
+            byId.put(rs.getString("id"), new Versioned<>(sql.rows().mapRow(rs, byId.size()), rs.getLong("version")));
+        });
         return new FoundRecords(byId);
     }
 

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Gives each record type its {@link RecordReads}, and answers {@link FindRecord}, {@link FindRecordAsOf} (for
@@ -37,8 +36,8 @@ public class RecordsById {
     }
 
     /** The reads of the record type {@code type}, whose ids {@link FindRecords} then finds too. */
-    public <V> RecordReads<V> reads(IdType type, PagedSql<V> sql, Function<V, String> id) {
-        RecordReads<V> reads = new RecordReads<>(jdbc, sql, id);
+    public <V> RecordReads<V> reads(IdType type, PagedSql<V> sql) {
+        RecordReads<V> reads = new RecordReads<>(jdbc, sql);
         readsByType.put(type, reads);
         return reads;
     }

@@ -1,12 +1,10 @@
 package dev.crm.query.sql;
 
 import dev.crm.api.common.WireEnums;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.core.convert.converter.ConverterFactory;
-import org.springframework.core.convert.support.DefaultConversionService;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /** Conversions between read-model columns and Java values, the same for every projection. */
 public final class Rows {
@@ -23,40 +20,80 @@ public final class Rows {
     private Rows() {
     }
 
-    /** Column values to view components: Spring's defaults, enums by their wire names, arrays as lists. */
-    private static final DefaultConversionService COLUMNS = new DefaultConversionService();
-
-    static {
-        COLUMNS.addConverterFactory(new WireEnumColumns());
-        COLUMNS.addConverter(java.sql.Array.class, List.class, array -> {
-            try {
-                return Arrays.asList((Object[]) array.getArray());
-            } catch (SQLException e) {
-                throw new IllegalStateException("an array column could not be read", e);
-            }
-        });
-    }
-
     /**
      * A row as the view {@code type}, a record whose components are the row's columns by name
      * ({@code assigned_to_name} is {@code assignedToName}); enums and {@code text[]} columns included.
      */
     public static <T> RowMapper<T> view(Class<T> type) {
-        DataClassRowMapper<T> mapper = new DataClassRowMapper<>(type);
-        mapper.setConversionService(COLUMNS);
-        return mapper;
+        return new ViewRows<>(type);
     }
 
-    /** A read model's enum columns hold the values' wire names ({@code proposal_sent}), as the API does. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static final class WireEnumColumns implements ConverterFactory<String, Enum> {
+    /**
+     * Maps a row to a record through its canonical constructor, each component read from the column of its name
+     * in snake case. Not {@link org.springframework.jdbc.core.DataClassRowMapper}: per row and column it asks the
+     * result set for the lower-cased name first and the driver for the component's own type, and each refusal
+     * is an exception, which cost a list page more than its query.
+     */
+    private static final class ViewRows<T> implements RowMapper<T> {
+
+        private final Constructor<T> constructor;
+        private final String[] columns;
+        private final Class<?>[] types;
+
+        ViewRows(Class<T> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            columns = Arrays.stream(components).map(c -> c.getName().replaceAll("([A-Z])", "_$1").toLowerCase())
+                    .toArray(String[]::new);
+            types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            try {
+                constructor = type.getDeclaredConstructor(types);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalArgumentException(type + " is not a record", e);
+            }
+        }
 
         @Override
-        public <E extends Enum> Converter<String, E> getConverter(Class<E> type) {
-            return value -> {
-                Optional<Enum> parsed = WireEnums.parse((Class) type, value);
-                return (E) parsed.orElseThrow(() -> new IllegalStateException(value + " is no " + type.getSimpleName()));
-            };
+        public T mapRow(ResultSet rs, int rowNum) throws SQLException {
+            Object[] values = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                values[i] = value(rs, rs.findColumn(columns[i]), types[i]);
+            }
+            try {
+                return constructor.newInstance(values);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("could not make a " + constructor.getDeclaringClass(), e);
+            }
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static Object value(ResultSet rs, int index, Class<?> type) throws SQLException {
+            if (type == String.class) {
+                return rs.getString(index);
+            }
+            if (type == boolean.class) {
+                return rs.getBoolean(index);
+            }
+            if (type == long.class) {
+                return rs.getLong(index);
+            }
+            if (type == Instant.class) {
+                OffsetDateTime value = rs.getObject(index, OffsetDateTime.class);
+                return value == null ? null : value.toInstant();
+            }
+            if (type == List.class) {
+                java.sql.Array array = rs.getArray(index);
+                return array == null ? List.of() : Arrays.asList((Object[]) array.getArray());
+            }
+            if (type.isEnum()) {
+                String value = rs.getString(index);
+                return value == null ? null : wireEnum((Class) type, value);
+            }
+            return rs.getObject(index, type); // Integer, BigDecimal, LocalDate: null stays null
+        }
+
+        private static <E extends Enum<E>> E wireEnum(Class<E> type, String value) {
+            return WireEnums.parse(type, value)
+                    .orElseThrow(() -> new IllegalStateException(value + " is no " + type.getSimpleName()));
         }
     }
 

@@ -23,7 +23,7 @@ class TaskQueryHandler extends RecordQueryHandler<TaskView> {
             .orderableBy(Map.of("dueAt", "t.due_at", "title", "lower(t.title)"));
 
     TaskQueryHandler(RecordsById recordsById) {
-        super(recordsById, IdType.TASK, SQL, TaskView::id);
+        super(recordsById, IdType.TASK, SQL);
     }
 
     @QueryHandler

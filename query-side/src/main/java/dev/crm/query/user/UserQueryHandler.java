@@ -36,7 +36,7 @@ class UserQueryHandler extends RecordQueryHandler<UserView> {
     private final TokenCache tokens;
 
     UserQueryHandler(NamedParameterJdbcTemplate jdbc, RecordsById recordsById, TokenCache tokens) {
-        super(recordsById, IdType.USER, SQL, UserView::id);
+        super(recordsById, IdType.USER, SQL);
         this.jdbc = jdbc;
         this.tokens = tokens;
     }
