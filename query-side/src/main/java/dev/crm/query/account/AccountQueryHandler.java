@@ -18,8 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-import static dev.crm.query.sql.Rows.tags;
-
 /**
  * Answers account queries from the {@code account} table, joined with the owner's name and counting its
  * contacts (over the indexed {@code contact.account_id}) at query time.

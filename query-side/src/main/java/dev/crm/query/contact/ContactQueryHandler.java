@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-import static dev.crm.query.sql.Rows.tags;
-
 /** Answers contact queries from the {@code contact} table, joined with the names it shows. */
 @Component
 class ContactQueryHandler extends RecordQueryHandler<ContactView> {

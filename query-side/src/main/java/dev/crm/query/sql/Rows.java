@@ -102,11 +102,6 @@ public final class Rows {
         return value == null ? null : value.toInstant();
     }
 
-    public static List<String> tags(ResultSet rs, String column) throws SQLException {
-        java.sql.Array array = rs.getArray(column);
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
     /** Times as the API shows them: UTC, millisecond precision; {@code null} stays {@code null}. */
     public static Timestamp timestamp(Instant time) {
         return time == null ? null : Timestamp.from(time.truncatedTo(ChronoUnit.MILLIS));
