@@ -18,8 +18,9 @@ import java.util.Optional;
  * versions valid then are filtered, counted and ordered as the records are now.
  * <p>
  * What keeps it fast: a record's versions share its {@code created_at}, so an ordering's index walked from the
- * instant down skips the other versions inside the index; with no filter but on the creation time and no
- * deleted record to show, the count and a page in creation order are the live table's own. An exact count of a counted
+ * instant down skips the other versions inside the index; with no filter but on the creation time, the count
+ * and a page in creation order are the live table's own, merged with the deleted records valid then for those
+ * who see deleted records (their versions have an index of their own). An exact count of a counted
  * filter (none, or one equality, as for the live list) comes from the hourly counts of the versions
  * ({@code row_count} by {@code hour}: +1 where a version began, -1 where it ended) up to the instant's hour,
  * plus the versions that began and less those that ended within that hour up to the instant; a member, who does
@@ -52,35 +53,44 @@ final class PagedVersions<T> {
         String valid = "t.updated_at <= :asOf AND t.valid_to > :asOf" + (withDeleted ? "" : " AND NOT t.deleted")
                 + (creationOrder ? " AND t.created_at <= :asOf" : "");
         // A record created by T existed at T unless it was deleted by then; a live one was not. With no filter
-        // but on the creation time and no deleted record to show, the records of the list as of T are the live
-        // ones created by T: the live table's index answers, with no superseded version to step over.
-        // (Asked only when the answer is used: a counted filter's count comes from the hourly counts anyway.)
-        boolean live = (countKey.isEmpty() || creationOrder) && where.onlyBounds("t.created_at")
-                && !(withDeleted && deletedValid(jdbc, where, params));
+        // but on the creation time, the records of the list as of T are the live ones created by T and, for
+        // those who see deleted records, the deleted ones whose version then was valid: the live table's index
+        // answers for the first (no superseded version to step over), the deleted versions' index for the
+        // others, and a page in creation order merges the two. (Not for a counted filter in another order: its
+        // count comes from the hourly counts, its page from the versions.)
+        boolean live = (countKey.isEmpty() || creationOrder) && where.onlyBounds("t.created_at");
         String liveRecords = "FROM read_model." + sql.table() + " t" + where.sql("t.created_at <= :asOf");
-        long count = live && countKey.isEmpty() ? jdbc.queryForObject("SELECT count(*) " + liveRecords, params,
-                Long.class) : count(jdbc, where, params, valid, withDeleted, countKey);
+        String deletedRecords = from() + where.sql("t.deleted AND t.created_at <= :asOf AND t.updated_at <= :asOf"
+                + " AND t.valid_to > :asOf");
+        long count;
+        if (live && countKey.isEmpty()) {
+            count = jdbc.queryForObject("SELECT (SELECT count(*) " + liveRecords + ")"
+                    + (withDeleted ? " + (SELECT count(*) " + deletedRecords + ")" : ""), params, Long.class);
+        } else {
+            count = count(jdbc, where, params, valid, withDeleted, countKey);
+        }
         if (count <= page.offset()) {
             return new Page<>(count, List.of());
         }
         String direction = page.descending() ? " DESC" : " ASC";
         String ids;
-        if (live && creationOrder) {
+        if (live && creationOrder && !withDeleted) {
             ids = "SELECT t.id " + liveRecords + " ORDER BY t.created_at" + direction + ", t.id" + direction
                     + " LIMIT :limit OFFSET :offset";
+        } else if (live && creationOrder) {
+            // The first offset + limit of each kind in order, merged: the page is among them. (Without the
+            // limits PostgreSQL sorts every record created by T instead of merging the two index scans.)
+            params.addValue("end", page.offset() + page.limit());
+            String first = " ORDER BY t.created_at" + direction + ", t.id" + direction + " LIMIT :end";
+            ids = "SELECT r.id FROM ((SELECT t.id, t.created_at " + liveRecords + first + ") UNION ALL"
+                    + " (SELECT t.id, t.created_at " + deletedRecords + first + ")) r"
+                    + " ORDER BY r.created_at" + direction + ", r.id" + direction + " LIMIT :limit OFFSET :offset";
         } else {
             ids = "SELECT t.id " + from() + where.sql(valid) + " ORDER BY " + order + direction + ", t.id"
                     + direction + " LIMIT :limit OFFSET :offset";
         }
         return new Page<>(count, jdbc.query(rows("unnest(ARRAY(" + ids + ")) WITH ORDINALITY AS k(id, n)"),
                 params, sql.rows()));
-    }
-
-    /** Whether a record deleted since was valid at the instant under these filters (its versions are marked). */
-    private boolean deletedValid(NamedParameterJdbcTemplate jdbc, SqlWhere where, MapSqlParameterSource params) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 " + from() + where.sql("t.deleted"
-                + " AND t.created_at <= :asOf AND t.updated_at <= :asOf AND t.valid_to > :asOf") + ")", params,
-                Boolean.class));
     }
 
     private long count(NamedParameterJdbcTemplate jdbc, SqlWhere where, MapSqlParameterSource params, String valid,
