@@ -49,7 +49,7 @@ public final class RecordSelect {
      */
     public <T> PagedSql<T> pages(RowMapper<T> rows) {
         String select = "SELECT " + String.join(", ", columns) + " FROM read_model." + table + " t"
-                + joins.stream().map(join -> " " + join).reduce("", String::concat);
+                + (joins.isEmpty() ? "" : " " + String.join(" ", joins));
         return new PagedSql<>(select, table, Map.of("createdAt", "t.created_at", "updatedAt", "t.updated_at"), rows);
     }
 }

@@ -56,7 +56,7 @@ public final class Rows {
         public T mapRow(ResultSet rs, int rowNum) throws SQLException {
             Object[] values = new Object[columns.length];
             for (int i = 0; i < columns.length; i++) {
-                values[i] = value(rs, rs.findColumn(columns[i]), types[i]);
+                values[i] = value(rs, columns[i], types[i]);
             }
             try {
                 return constructor.newInstance(values);
@@ -66,29 +66,28 @@ public final class Rows {
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        private static Object value(ResultSet rs, int index, Class<?> type) throws SQLException {
+        private static Object value(ResultSet rs, String column, Class<?> type) throws SQLException {
             if (type == String.class) {
-                return rs.getString(index);
+                return rs.getString(column);
             }
             if (type == boolean.class) {
-                return rs.getBoolean(index);
+                return rs.getBoolean(column);
             }
             if (type == long.class) {
-                return rs.getLong(index);
+                return rs.getLong(column);
             }
             if (type == Instant.class) {
-                OffsetDateTime value = rs.getObject(index, OffsetDateTime.class);
-                return value == null ? null : value.toInstant();
+                return instant(rs, column);
             }
             if (type == List.class) {
-                java.sql.Array array = rs.getArray(index);
+                java.sql.Array array = rs.getArray(column);
                 return array == null ? List.of() : Arrays.asList((Object[]) array.getArray());
             }
             if (type.isEnum()) {
-                String value = rs.getString(index);
+                String value = rs.getString(column);
                 return value == null ? null : wireEnum((Class) type, value);
             }
-            return rs.getObject(index, type); // Integer, BigDecimal, LocalDate: null stays null
+            return rs.getObject(column, type); // Integer, BigDecimal, LocalDate: null stays null
         }
 
         private static <E extends Enum<E>> E wireEnum(Class<E> type, String value) {
