@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** Conversions between read-model columns and Java values, the same for every projection. */
 public final class Rows {
@@ -42,7 +43,8 @@ public final class Rows {
 
         ViewRows(Class<T> type) {
             RecordComponent[] components = type.getRecordComponents();
-            columns = Arrays.stream(components).map(c -> c.getName().replaceAll("([A-Z])", "_$1").toLowerCase())
+            columns = Arrays.stream(components)
+                    .map(c -> c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT))
                     .toArray(String[]::new);
             types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
             try {
