@@ -60,6 +60,8 @@ final class PagedVersions<T> {
         // count comes from the hourly counts, its page from the versions.)
         boolean live = (countKey.isEmpty() || creationOrder) && where.onlyBounds("t.created_at");
         String liveRecords = "FROM read_model." + sql.table() + " t" + where.sql("t.created_at <= :asOf");
+        // The records deleted since that were valid at T; the creation bound (implied by the version's start)
+        // is the range of their index.
         String deletedRecords = from() + where.sql("t.deleted AND t.created_at <= :asOf AND t.updated_at <= :asOf"
                 + " AND t.valid_to > :asOf");
         long count;
@@ -67,7 +69,7 @@ final class PagedVersions<T> {
             count = jdbc.queryForObject("SELECT (SELECT count(*) " + liveRecords + ")"
                     + (withDeleted ? " + (SELECT count(*) " + deletedRecords + ")" : ""), params, Long.class);
         } else {
-            count = count(jdbc, where, params, valid, withDeleted, countKey);
+            count = count(jdbc, where, params, valid, withDeleted ? null : deletedRecords, countKey);
         }
         if (count <= page.offset()) {
             return new Page<>(count, List.of());
@@ -93,8 +95,9 @@ final class PagedVersions<T> {
                 params, sql.rows()));
     }
 
+    /** {@code hiddenDeleted}: the deleted records valid then, which the caller does not see; null if none. */
     private long count(NamedParameterJdbcTemplate jdbc, SqlWhere where, MapSqlParameterSource params, String valid,
-                       boolean withDeleted, Optional<String> countKey) {
+                       String hiddenDeleted, Optional<String> countKey) {
         String statement;
         if (countKey.isPresent()) {
             params.addValue("countTable", versions).addValue("countKey", countKey.get());
@@ -102,8 +105,7 @@ final class PagedVersions<T> {
                     + " AND key = :countKey AND hour < :hour)"
                     + " + (SELECT count(*) " + from() + where.sql("t.updated_at >= :hour AND t.updated_at <= :asOf") + ")"
                     + " - (SELECT count(*) " + from() + where.sql("t.valid_to >= :hour AND t.valid_to <= :asOf") + ")"
-                    + (withDeleted ? "" : " - (SELECT count(*) " + from() + where.sql("t.deleted AND t.updated_at"
-                    + " <= :asOf AND t.valid_to > :asOf") + ")");
+                    + (hiddenDeleted == null ? "" : " - (SELECT count(*) " + hiddenDeleted + ")");
         } else {
             statement = "SELECT count(*) " + from() + where.sql(valid);
         }
