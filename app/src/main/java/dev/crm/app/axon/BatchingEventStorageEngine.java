@@ -58,8 +58,7 @@ class BatchingEventStorageEngine extends JdbcEventStorageEngine {
             List<EventMessage<?>> events = List.copyOf(held.events);
             held.events.clear();
             if (held.serializer instanceof SealsInBatches sealer) {
-                sealer.sealing(events.stream().map(EventMessage::getPayload).toList(),
-                        () -> super.appendEvents(events, held.serializer));
+                sealer.sealing(events, () -> super.appendEvents(events, held.serializer));
             } else {
                 super.appendEvents(events, held.serializer);
             }

@@ -2,6 +2,8 @@ package dev.crm.app.privacy;
 
 import dev.crm.api.privacy.PersonalData;
 import dev.crm.api.privacy.ReadablePayloads;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -13,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,15 +58,20 @@ class PersonalDataSerializer implements Serializer, ReadablePayloads, SealsInBat
     }
 
     @Override
-    public void sealing(List<?> payloads, Runnable append) {
+    public void sealing(List<? extends EventMessage<?>> events, Runnable append) {
         Set<String> records = new LinkedHashSet<>();
-        for (Object payload : payloads) {
+        Set<String> starting = new HashSet<>();
+        for (EventMessage<?> event : events) {
+            Object payload = event.getPayload();
             PersonalFields fields = PersonalFields.of(payload == null ? null : payload.getClass());
             if (fields.concernsPerson()) {
                 records.addAll(fields.records(payload));
             }
+            if (event instanceof DomainEventMessage<?> domain && domain.getSequenceNumber() == 0) {
+                starting.add(domain.getAggregateIdentifier());
+            }
         }
-        keys.inBatch(records, append);
+        keys.inBatch(records, starting, append);
     }
 
     @Override

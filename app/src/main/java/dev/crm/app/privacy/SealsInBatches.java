@@ -1,5 +1,7 @@
 package dev.crm.app.privacy;
 
+import org.axonframework.eventhandling.EventMessage;
+
 import java.util.List;
 
 /**
@@ -9,6 +11,6 @@ import java.util.List;
  */
 public interface SealsInBatches {
 
-    /** Runs {@code append}, which serializes (at least) {@code payloads}, in one such batch. */
-    void sealing(List<?> payloads, Runnable append);
+    /** Runs {@code append}, which serializes (at least) the payloads of {@code events}, in one such batch. */
+    void sealing(List<? extends EventMessage<?>> events, Runnable append);
 }
