@@ -8,8 +8,6 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.micrometer.TagsUtil;
 import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
@@ -19,11 +17,11 @@ import org.axonframework.queryhandling.QueryBus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Axon's message monitors (axon-micrometer) on the application's meter registry: handling times and counts
+ * The meters of Axon's messages on the application's meter registry, named as axon-micrometer names them
+ * ({@link MessageMeters}, plus its latency monitor): handling times and counts
  * of the command bus and the query bus per message type ({@code payloadType}), the events appended to the
  * event store per event type ({@code eventStore_successCounter_total}: counted when their transaction commits),
  * and per processor ({@code processorName}) the events it handled and how long they took, and for a streaming
@@ -36,7 +34,8 @@ import java.util.List;
  * component: they include a capacity monitor (the share of a second a component spent handling), which tells
  * nothing the timers do not, and which keeps a sorted window of every message's time and registers its gauge
  * again with each message: an eighth of the server's CPU on the write benchmark went to the monitors, a third
- * of that to the capacity monitors.
+ * of that to the capacity monitors. And not Axon's counting and timing monitors either: they look their meters
+ * up in the registry for every message ({@link MessageMeters} registers them once).
  */
 @Configuration(proxyBeanMethods = false)
 class AxonMetrics {
@@ -49,27 +48,22 @@ class AxonMetrics {
     // Each monitor takes the messages its component handles (a processor's latency monitor, events), as Axon's do.
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static MessageMonitor<Message<?>> monitor(MeterRegistry meters, Class<?> type, String name) {
-        List<MessageMonitor> monitors = new ArrayList<>();
         if (EventProcessor.class.isAssignableFrom(type)) {
             Tags processor = Tags.of(TagsUtil.PROCESSOR_NAME_TAG, name);
-            monitors.add(MessageCountingMonitor.buildMonitor("eventProcessor", meters, message -> processor));
             // No quantiles (count, sum and max stay): sliding histograms for a dozen processors, updated with every
             // event on the thread that runs the writes, cost that thread a tenth of its CPU.
-            monitors.add(MessageTimerMonitor.builder().meterNamePrefix("eventProcessor").meterRegistry(meters)
-                    .tagsBuilder(message -> processor).timerCustomization(timer -> timer.publishPercentiles()).build());
-            if (!SubscribingEventProcessor.class.isAssignableFrom(type)) {
-                monitors.add(EventProcessorLatencyMonitor.builder().meterNamePrefix("eventProcessor")
-                        .meterRegistry(meters).tagsBuilder(message -> processor).build());
+            MessageMeters handled = MessageMeters.fixed(meters, "eventProcessor", processor);
+            if (SubscribingEventProcessor.class.isAssignableFrom(type)) {
+                return handled;
             }
-        } else if (CommandBus.class.isAssignableFrom(type) || EventBus.class.isAssignableFrom(type)
-                || QueryBus.class.isAssignableFrom(type)) {
-            String prefix = CommandBus.class.isAssignableFrom(type) ? "commandBus"
-                    : EventBus.class.isAssignableFrom(type) ? "eventStore" : "queryBus";
-            monitors.add(MessageCountingMonitor.buildMonitor(prefix, meters, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION));
-            monitors.add(MessageTimerMonitor.buildMonitor(prefix, meters, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION));
-        } else {
-            return NoOpMessageMonitor.instance(); // the query update emitter: no subscription queries here
+            return new MultiMessageMonitor(List.of(handled, (MessageMonitor) EventProcessorLatencyMonitor.builder()
+                    .meterNamePrefix("eventProcessor").meterRegistry(meters).tagsBuilder(message -> processor).build()));
         }
-        return new MultiMessageMonitor(monitors);
+        if (CommandBus.class.isAssignableFrom(type) || EventBus.class.isAssignableFrom(type)
+                || QueryBus.class.isAssignableFrom(type)) {
+            return MessageMeters.perPayloadType(meters, CommandBus.class.isAssignableFrom(type) ? "commandBus"
+                    : EventBus.class.isAssignableFrom(type) ? "eventStore" : "queryBus");
+        }
+        return NoOpMessageMonitor.instance(); // the query update emitter: no subscription queries here
     }
 }
