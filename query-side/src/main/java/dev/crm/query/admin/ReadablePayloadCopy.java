@@ -43,8 +43,7 @@ final class ReadablePayloadCopy {
         }
         CopyIn copy = partition.connection().unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY readable_payload (global_index, payload) FROM STDIN (FORMAT csv)");
-        try (Connection reader = partition.dataSource().getConnection()) {
-            reader.setAutoCommit(false);
+        try (Connection reader = partition.reader()) {
             try (PreparedStatement events = reader.prepareStatement(EVENTS)) {
                 events.setFetchSize(5_000);
                 events.setString(1, partition.horizon());

@@ -4,6 +4,8 @@ import dev.crm.api.privacy.ReadablePayloads;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.function.Function;
 
@@ -35,5 +37,28 @@ public interface SetBasedFold {
      */
     record Partition(Connection connection, DataSource dataSource, String horizon, int count, int index,
                      Function<String, List<RecordFold.Column>> columns, ReadablePayloads payloads) {
+
+        /**
+         * A connection from {@code dataSource} in a transaction of its own (roll it back when done: it only
+         * reads), set for reading a whole partition's events in one query: a sort in memory as far as it goes;
+         * no parallel workers or JIT compilation, since the partitions already keep the cores busy; and hash
+         * joins only. The partition's filter is estimated at 0.5% of the events instead of 1/count, so the
+         * planner otherwise looked each event's person and key up by index, a million and a half lookups per
+         * partition at a million contacts (7 of the audit log's 22 s query).
+         */
+        public Connection reader() throws SQLException {
+            Connection reader = dataSource.getConnection();
+            try (Statement settings = reader.createStatement()) {
+                reader.setAutoCommit(false);
+                settings.execute("SET LOCAL work_mem = '256MB'");
+                settings.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+                settings.execute("SET LOCAL jit = off");
+                settings.execute("SET LOCAL enable_nestloop = off");
+            } catch (SQLException | RuntimeException e) {
+                reader.close();
+                throw e;
+            }
+            return reader;
+        }
     }
 }

@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -66,15 +65,7 @@ final class EventLogFold implements SetBasedFold {
         // log streams into the partition's. The records' states, known only once a record's last event is
         // read, wait in a file until the log is written, then follow on the same connection.
         Path states = Files.createTempFile("crm-event-log-records", ".copy");
-        try (Connection reader = partition.dataSource().getConnection()) {
-            reader.setAutoCommit(false);
-            try (Statement settings = reader.createStatement()) {
-                // One sort of this partition's events by record, in memory as far as it goes; the partitions
-                // already keep the cores busy, so no parallel workers (nor JIT compilation) on top.
-                settings.execute("SET LOCAL work_mem = '256MB'");
-                settings.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-                settings.execute("SET LOCAL jit = off");
-            }
+        try (Connection reader = partition.reader()) {
             CopyIn log = null;
             try (Writer records = Files.newBufferedWriter(states, StandardCharsets.UTF_8)) {
                 log = copy(partition.connection(), "COPY event_log (id, position,"
