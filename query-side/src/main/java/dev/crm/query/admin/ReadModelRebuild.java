@@ -11,10 +11,11 @@ import java.util.List;
  * Rebuilds a read model while the API keeps serving the current tables (which a subscribing projection
  * keeps writing; a streaming one is paused by the caller):
  * <ol>
- * <li>shadows of the tables are created in {@link ShadowSchema}, like the live ones but without their
- * secondary indexes;</li>
+ * <li>shadows of the tables are created in {@link ShadowSchema}, like the live ones but without their keys
+ * and indexes;</li>
  * <li>the event store is replayed into them: by the projection's {@link SetBasedFold}s when it has them
- * ({@link SetBasedFill}), then (or else) through the projection's own handlers ({@link HandlerReplay});</li>
+ * ({@link SetBasedFill}); then the keys are built, which the handlers' upserts need, and the rest (or all)
+ * goes through the projection's own handlers ({@link HandlerReplay});</li>
  * <li>the secondary indexes are built, the shadows analysed, and the events that arrived meanwhile
  * replayed;</li>
  * <li>{@link ReadModelSwap} moves the shadows into the live tables' place, in one short transaction.</li>
@@ -67,25 +68,28 @@ class ReadModelRebuild {
         EventHandlerInvoker handlers = replay.handlers(sorted);
         try {
             progress.enter(group, RebuildProgress.Step.SHADOW_TABLES);
-            List<String> deferredIndexes = shadows.create(sorted.tables());
+            ShadowSchema.Deferred deferred = shadows.create(sorted.tables());
             long start = System.nanoTime();
             progress.enter(group, RebuildProgress.Step.SET_BASED_FILL);
             long position = sorted.folds().isEmpty() ? 0 : fill.fill(sorted.folds(), sorted.tables());
             long folded = System.nanoTime();
+            shadows.addKeys(deferred, workers);
+            long keyed = System.nanoTime();
             progress.enter(group, RebuildProgress.Step.HANDLER_REPLAY);
             HandlerReplay.CatchUp caught = replay.catchUp(sorted, handlers, position);
             long handled = System.nanoTime();
             // Index builds share their table (SHARE locks); VACUUM would wait for them, so it comes after.
             progress.enter(group, RebuildProgress.Step.INDEXES);
-            shadows.index(deferredIndexes, workers);
+            shadows.index(deferred, workers);
             shadows.analyze(sorted.tables(), true);
             long indexed = System.nanoTime();
             // What arrived while the indexes were built, so that the swap, which holds the locks, has little left.
             progress.enter(group, RebuildProgress.Step.SWAP);
             HandlerReplay.CatchUp last = replay.catchUp(sorted, handlers, caught.position());
             swap.swap(sorted.tables(), () -> replay.replayTheRest(sorted, handlers, last.position()), listener);
-            LOG.info("Rebuilt {}: set-based {} ms, {} events through the handlers {} ms, indexes {} ms, swap {} ms",
-                    group, millis(start, folded), caught.replayed() + last.replayed(), millis(folded, handled),
+            LOG.info("Rebuilt {}: set-based {} ms, keys {} ms, {} events through the handlers {} ms, indexes {} ms,"
+                    + " swap {} ms", group, millis(start, folded), millis(folded, keyed),
+                    caught.replayed() + last.replayed(), millis(keyed, handled),
                     millis(handled, indexed), millis(indexed, System.nanoTime()));
         } catch (Exception | Error e) {
             shadows.dropQuietly(sorted.tables());

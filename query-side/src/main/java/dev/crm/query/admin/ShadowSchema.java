@@ -70,59 +70,93 @@ class ShadowSchema {
     }
 
     /**
-     * Creates a shadow of each table like the live one: columns, defaults, generated and identity columns,
-     * constraints, unique indexes and the triggers that count its rows, all under the live names. Answers the
-     * other indexes' definitions, to build once the bulk is in: maintaining them row by row (a trigram index
-     * above all) costs far more than building them at the end.
+     * Creates a shadow of each table like the live one: columns, defaults, generated and identity columns and
+     * the triggers that count its rows, under the live names. Answers what is built once the bulk is in:
+     * the keys (primary key, unique and exclusion constraints, unique indexes), which the handlers' upserts
+     * need, and the other indexes. Maintaining any of them row by row while a fill streams millions of rows in
+     * (a key on random event ids, a trigram index) costs far more than building them at the end.
      */
-    List<String> create(List<String> tables) throws Exception {
+    Deferred create(List<String> tables) throws Exception {
         drop(tables); // a crashed rebuild's leftovers
-        List<String> deferred = new ArrayList<>();
+        Deferred deferred = new Deferred(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (String table : tables) {
             Definitions live = definitions(table);
             transaction(TransactionDefinition.ISOLATION_READ_COMMITTED, connection -> {
                 jdbc.execute("CREATE TABLE " + table + " (LIKE read_model." + table
                         + " INCLUDING ALL EXCLUDING INDEXES)");
-                live.now().forEach(jdbc::execute);
+                live.triggers().forEach(jdbc::execute);
                 return null;
             });
-            deferred.addAll(live.later());
+            deferred.keyIndexes().addAll(live.keyIndexes());
+            deferred.constraints().addAll(live.constraints());
+            deferred.indexes().addAll(live.indexes());
         }
         return deferred;
     }
 
+    /**
+     * What {@link #create} left to build once the shadows are filled: the unique indexes of the keys, the
+     * constraints (most of them made of those indexes), the other indexes.
+     */
+    record Deferred(List<String> keyIndexes, List<String> constraints, List<String> indexes) {
+    }
+
     /** What makes a table what it is, as statements that recreate it on a shadow. */
-    private record Definitions(List<String> now, List<String> later) {
+    private record Definitions(List<String> triggers, List<String> keyIndexes, List<String> constraints,
+                               List<String> indexes) {
     }
 
     /**
      * The live table's constraints, indexes and triggers. Read with only {@code read_model} on the path, they
      * name the table (and the trigger functions) unqualified, so that run in a shadow transaction they apply to
-     * the shadow.
+     * the shadow. A primary key or unique constraint is its unique index, built like any index (several at a
+     * time on one table), then made the constraint; any other (an exclusion, a deferrable one) is added whole.
      */
     private Definitions definitions(String table) {
         return new TransactionTemplate(transactions).execute(status -> {
             jdbc.execute("SET LOCAL search_path = read_model");
-            List<String> now = new ArrayList<>(jdbc.queryForList("""
-                    SELECT format('ALTER TABLE %I ADD CONSTRAINT %I %s', ?, conname, pg_get_constraintdef(oid))
-                      FROM pg_constraint WHERE conrelid = ?::regclass AND contype IN ('p', 'u', 'x')""",
-                    String.class, table, "read_model." + table));
-            now.addAll(jdbc.queryForList("""
+            String live = "read_model." + table;
+            List<String> keyIndexes = new ArrayList<>(jdbc.queryForList("""
                     SELECT pg_get_indexdef(indexrelid, 0, true) FROM pg_index i
-                     WHERE indrelid = ?::regclass AND indisunique
-                       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)""",
-                    String.class, "read_model." + table));
-            now.addAll(jdbc.queryForList("SELECT pg_get_triggerdef(oid, true) FROM pg_trigger"
-                    + " WHERE tgrelid = ?::regclass AND NOT tgisinternal", String.class, "read_model." + table));
-            List<String> later = jdbc.queryForList("SELECT pg_get_indexdef(indexrelid, 0, true) FROM pg_index"
-                    + " WHERE indrelid = ?::regclass AND NOT indisunique", String.class, "read_model." + table);
-            return new Definitions(now, later);
+                     WHERE indrelid = ?::regclass AND indisunique AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+                            WHERE c.conindid = i.indexrelid AND (c.contype NOT IN ('p', 'u') OR c.condeferrable))""",
+                    String.class, live));
+            List<String> constraints = jdbc.queryForList("""
+                    SELECT CASE WHEN contype IN ('p', 'u') AND NOT condeferrable
+                                THEN format('ALTER TABLE %I ADD CONSTRAINT %I %s USING INDEX %I', ?, conname,
+                                            CASE contype WHEN 'p' THEN 'PRIMARY KEY' ELSE 'UNIQUE' END,
+                                            (SELECT relname FROM pg_class WHERE oid = conindid))
+                                ELSE format('ALTER TABLE %I ADD CONSTRAINT %I %s', ?, conname,
+                                            pg_get_constraintdef(oid)) END
+                      FROM pg_constraint WHERE conrelid = ?::regclass AND contype IN ('p', 'u', 'x')""",
+                    String.class, table, table, live);
+            List<String> triggers = jdbc.queryForList("SELECT pg_get_triggerdef(oid, true) FROM pg_trigger"
+                    + " WHERE tgrelid = ?::regclass AND NOT tgisinternal", String.class, live);
+            List<String> indexes = jdbc.queryForList("SELECT pg_get_indexdef(indexrelid, 0, true) FROM pg_index"
+                    + " WHERE indrelid = ?::regclass AND NOT indisunique", String.class, live);
+            return new Definitions(triggers, keyIndexes, constraints, indexes);
         });
     }
 
-    /** Builds deferred indexes on the shadows, in parallel (they share a table with SHARE locks). */
-    void index(List<String> definitions, RebuildWorkers workers) throws Exception {
-        workers.runAll(definitions.stream().<Callable<Void>>map(index -> () ->
+    /**
+     * Builds the shadows' keys: their unique indexes in parallel (sorted builds over the filled tables, which
+     * also find any duplicate a fill made), then the constraints on them.
+     */
+    void addKeys(Deferred deferred, RebuildWorkers workers) throws Exception {
+        build(deferred.keyIndexes(), workers);
+        for (String constraint : deferred.constraints()) {
+            transaction(TransactionDefinition.ISOLATION_READ_COMMITTED, connection -> jdbc.update(constraint));
+        }
+    }
+
+    /** Builds the other indexes on the shadows. */
+    void index(Deferred deferred, RebuildWorkers workers) throws Exception {
+        build(deferred.indexes(), workers);
+    }
+
+    /** Builds indexes in parallel (on one table they share it with SHARE locks). */
+    private void build(List<String> indexes, RebuildWorkers workers) throws Exception {
+        workers.runAll(indexes.stream().<Callable<Void>>map(index -> () ->
                 transaction(TransactionDefinition.ISOLATION_READ_COMMITTED, connection -> {
                     jdbc.execute(index);
                     return null;

@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * statement per event. Its entries equal the projection's to the byte: the changes are compared with
  * jsonb's equality and written as PostgreSQL writes them ({@link JsonbText}), and ids, types and times come
  * from the same code. The rebuild test compares the two, row for row. Entries are numbered with their export
- * position (the rebuild's "afresh, in export order").
+ * position (the rebuild's "afresh, in export order"). The records come in byte order of their ids: any order
+ * that keeps a record's events together will do, and this one sorts without the database's collation.
  */
 final class EventLogFold implements SetBasedFold {
 
@@ -42,7 +43,7 @@ final class EventLogFold implements SetBasedFold {
               JOIN event_store.event_position p ON p.global_index = e.global_index
             %s
              WHERE e.tx_id < ?::xid8 AND (hashtext(e.aggregate_identifier) & 2147483647) %% ? = ?
-             ORDER BY e.aggregate_identifier, e.sequence_number""".formatted(ReadablePayloads.PERSON_KEY,
+             ORDER BY e.aggregate_identifier COLLATE "C", e.sequence_number""".formatted(ReadablePayloads.PERSON_KEY,
             ReadablePayloads.PERSON_KEY_JOIN);
 
     // Shared by the partitions' threads.
