@@ -5,12 +5,9 @@ import dev.crm.api.common.PageQuery;
 import dev.crm.api.common.ReadModel;
 import dev.crm.api.contact.ContactQueries.ListContacts;
 import dev.crm.api.contact.ContactStage;
-import dev.crm.app.database.DatabaseAvailability;
 import dev.crm.query.asof.PointInTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.http.HttpStatus;
@@ -33,14 +30,10 @@ import static org.mockito.Mockito.when;
  * How Spring MVC binds a list's query string into its filter record and validates it, and how one answer lists
  * every invalid parameter: only the web layer runs here (the contacts' read controller, the query-string
  * binding, Bean Validation, the problem advice). The read model behind the controller is a stand-in, so a test
- * can see which query a valid query string becomes and that an invalid one asks nothing. Paths have no trailing
- * slash: the servlet filter that takes it off is not part of this slice.
+ * can see which query a valid query string becomes and that an invalid one asks nothing.
  */
-@WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
-        "dev\\.crm\\.query\\.contact\\.ContactQueryController",
-        "dev\\.crm\\.query\\.web\\.QueryStringBinding",
-        "dev\\.crm\\.app\\.web\\.(ApiExceptionHandler|BindingErrors)"}))
-@AutoConfigureMockMvc(addFilters = false) // authentication is not what this test is about
+@WebLayerTest(@ComponentScan.Filter(type = FilterType.REGEX, pattern = {
+        "dev\\.crm\\.query\\.contact\\.ContactQueryController", "dev\\.crm\\.query\\.web\\.QueryStringBinding"}))
 class ListFilterValidationTest {
 
     @Autowired
@@ -51,9 +44,6 @@ class ListFilterValidationTest {
     /** The controller's reader of single records as of an instant; no list goes through it. */
     @MockitoBean
     PointInTime pointInTime;
-    /** The problem advice's; it is asked only when the database fails. */
-    @MockitoBean
-    DatabaseAvailability availability;
 
     @Test
     void everyInvalidParameterIsNamedInOneAnswerAndNothingIsRead() {

@@ -6,15 +6,12 @@ import dev.crm.api.contact.ContactCommands.CreateContact;
 import dev.crm.api.contact.ContactCommands.UpdateContact;
 import dev.crm.api.contact.ContactStage;
 import dev.crm.api.lead.LeadCommands.UpdateLead;
-import dev.crm.app.database.DatabaseAvailability;
 import dev.crm.command.directory.OtherRecords;
 import dev.crm.command.web.RecordWrites;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.http.HttpStatus;
@@ -39,14 +36,11 @@ import static org.mockito.Mockito.when;
  * field: only the web layer runs here (the controllers, the strict body reader, Bean Validation, the problem
  * advice). The writes behind the controllers and the lookup of referenced records are stand-ins, so a test can
  * see which command a valid body becomes and that an invalid one reaches no write at all. The same rules
- * against the whole running server are in the {@code api} tests. Paths have no trailing slash: the servlet filter
- * that takes it off is not part of this slice.
+ * against the whole running server are in the {@code api} tests.
  */
-@WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
+@WebLayerTest(@ComponentScan.Filter(type = FilterType.REGEX, pattern = {
         "dev\\.crm\\.command\\.(contact|lead)\\.(Contact|Lead)CommandController",
-        "dev\\.crm\\.command\\.web\\.(RequestBodyConfiguration|FieldProblemsFirst|MissingBody)",
-        "dev\\.crm\\.app\\.web\\.(ApiExceptionHandler|BindingErrors)"}))
-@AutoConfigureMockMvc(addFilters = false) // authentication is not what this test is about
+        "dev\\.crm\\.command\\.web\\.(RequestBodyConfiguration|FieldProblemsFirst|MissingBody)"}))
 class WriteRequestValidationTest {
 
     private static final String USER = "usr_01JD3Q8W6Y0T7K2M4N5P6R7S8V";
@@ -61,9 +55,6 @@ class WriteRequestValidationTest {
     RecordWrites writes;
     @MockitoBean
     OtherRecords otherRecords;
-    /** The problem advice's; it is asked only when the database fails. */
-    @MockitoBean
-    DatabaseAvailability availability;
     /** The lead controller's, for the conversion's answer; no test here converts. */
     @MockitoBean
     ReadModel leads;
