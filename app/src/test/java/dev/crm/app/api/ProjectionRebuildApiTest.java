@@ -86,8 +86,11 @@ class ProjectionRebuildApiTest extends ApiTest {
     void rebuiltTablesEqualTheLiveOnesRowForRow() throws Exception {
         randomWrites(3000, new AtomicBoolean(true));
         snapshot();
+        List<Map<String, Object>> constraints = constraints();
         PROJECTIONS.forEach(this::rebuild);
         assertTablesEqualSnapshot();
+        // A rebuild builds its tables' keys after filling them: they are the live tables' keys all the same.
+        assertThat(constraints()).isEqualTo(constraints).isNotEmpty();
 
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService background = Executors.newSingleThreadExecutor();
@@ -100,6 +103,14 @@ class ProjectionRebuildApiTest extends ApiTest {
         snapshot();
         PROJECTIONS.forEach(this::rebuild);
         assertTablesEqualSnapshot();
+    }
+
+    /** The read model's primary keys, unique and exclusion constraints: table, name, definition. */
+    private List<Map<String, Object>> constraints() {
+        return jdbc.queryForList("""
+                SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS definition
+                  FROM pg_constraint WHERE connamespace = 'read_model'::regnamespace AND contype IN ('p', 'u', 'x')
+                 ORDER BY 1, 2""");
     }
 
     @AfterEach
