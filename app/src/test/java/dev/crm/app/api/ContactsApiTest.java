@@ -4,9 +4,13 @@ import dev.crm.app.support.Api;
 import dev.crm.app.support.Api.Response;
 import dev.crm.app.support.ApiTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Contacts API of the published reference, over real HTTP. */
 class ContactsApiTest extends ApiTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private Response create(Api as, String json) {
         return as.post("/api/contacts/", json);
@@ -186,6 +193,29 @@ class ContactsApiTest extends ApiTest {
         admin.get("/api/contacts/%27%3B%20DROP%20TABLE/").expect(404);
         admin.patch("/api/contacts/cnt_nope/", "{}").expect(404);
         admin.delete("/api/contacts/cnt_01JD3Q8W6Y0T7K2M4N5P6R7S8V/").expect(404);
+    }
+
+    /**
+     * {@code search} is a case-insensitive substring match, whatever the letters: it finds exactly what
+     * PostgreSQL's {@code ILIKE} finds in the searched text, with this database's idea of case.
+     */
+    @Test
+    void searchMatchesWhatACaseInsensitiveSubstringMatchFinds() {
+        String tag = Api.unique("search");
+        for (String[] name : new String[][] {{"Zoë", "Ørsted"}, {"ÉLODIE", "Saint_Ange"}, {"İsmail", "Yılmaz"},
+                {"Straße", "Weiß"}, {"50%", "Back\\\\slash"}}) {
+            create(admin, contact(name[0], name[1], Api.unique("n") + "@example.com", null, "new", null, tag))
+                    .expect(201);
+        }
+        for (String term : List.of("ørsted", "ZOË Ø", "élodie", "saint_ange", "SAINT%", "İSMAİL", "ismail", "YILMAZ",
+                "yılmaz", "STRASSE", "straße", "WEISS", "50%", "0%", "back\\sl", "k\\S")) {
+            String pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            List<String> expected = jdbc.queryForList("SELECT id FROM read_model.contact WHERE tags @> ARRAY[?::text]"
+                    + " AND search_text ILIKE ?", String.class, tag, pattern);
+            assertThat(ids("tags=" + tag + "&search=" + URLEncoder.encode(term, StandardCharsets.UTF_8))).as(term)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+        assertThat(ids("tags=" + tag + "&search=ZO%C3%8B")).as("an upper-case term finds lower-case text").hasSize(1);
     }
 
     @Test
