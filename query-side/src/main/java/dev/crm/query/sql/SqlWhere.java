@@ -75,7 +75,7 @@ public final class SqlWhere {
      */
     public SqlWhere searchText(String term) {
         if (term != null) {
-            condition("t.search_text LIKE lower(:" + pattern(term) + ")");
+            searchCondition("t.search_text LIKE lower(:" + pattern(term) + ")");
         }
         return this;
     }
@@ -91,7 +91,7 @@ public final class SqlWhere {
             for (String expression : expressions) {
                 matches.add(expression + " ILIKE :" + name);
             }
-            condition("(" + String.join(" OR ", matches) + ")");
+            searchCondition("(" + String.join(" OR ", matches) + ")");
         }
         return this;
     }
@@ -102,7 +102,7 @@ public final class SqlWhere {
         return bind("%" + literal.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
-    private void condition(String search) {
+    private void searchCondition(String search) {
         conditions.add(search);
         countKeys.add(null);
         searches = true;
