@@ -78,7 +78,9 @@ class ShadowSchema {
      */
     Deferred create(List<String> tables) throws Exception {
         drop(tables); // a crashed rebuild's leftovers
-        Deferred deferred = new Deferred(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<String> keyIndexes = new ArrayList<>();
+        List<String> constraints = new ArrayList<>();
+        List<String> indexes = new ArrayList<>();
         for (String table : tables) {
             Definitions live = definitions(table);
             transaction(TransactionDefinition.ISOLATION_READ_COMMITTED, connection -> {
@@ -87,11 +89,11 @@ class ShadowSchema {
                 live.triggers().forEach(jdbc::execute);
                 return null;
             });
-            deferred.keyIndexes().addAll(live.keyIndexes());
-            deferred.constraints().addAll(live.constraints());
-            deferred.indexes().addAll(live.indexes());
+            keyIndexes.addAll(live.later().keyIndexes());
+            constraints.addAll(live.later().constraints());
+            indexes.addAll(live.later().indexes());
         }
-        return deferred;
+        return new Deferred(List.copyOf(keyIndexes), List.copyOf(constraints), List.copyOf(indexes));
     }
 
     /**
@@ -101,9 +103,8 @@ class ShadowSchema {
     record Deferred(List<String> keyIndexes, List<String> constraints, List<String> indexes) {
     }
 
-    /** What makes a table what it is, as statements that recreate it on a shadow. */
-    private record Definitions(List<String> triggers, List<String> keyIndexes, List<String> constraints,
-                               List<String> indexes) {
+    /** What makes a table what it is, as statements that recreate it on a shadow: now, and once it is filled. */
+    private record Definitions(List<String> triggers, Deferred later) {
     }
 
     /**
@@ -116,11 +117,11 @@ class ShadowSchema {
         return new TransactionTemplate(transactions).execute(status -> {
             jdbc.execute("SET LOCAL search_path = read_model");
             String live = "read_model." + table;
-            List<String> keyIndexes = new ArrayList<>(jdbc.queryForList("""
+            List<String> keyIndexes = jdbc.queryForList("""
                     SELECT pg_get_indexdef(indexrelid, 0, true) FROM pg_index i
                      WHERE indrelid = ?::regclass AND indisunique AND NOT EXISTS (SELECT 1 FROM pg_constraint c
                             WHERE c.conindid = i.indexrelid AND (c.contype NOT IN ('p', 'u') OR c.condeferrable))""",
-                    String.class, live));
+                    String.class, live);
             List<String> constraints = jdbc.queryForList("""
                     SELECT CASE WHEN contype IN ('p', 'u') AND NOT condeferrable
                                 THEN format('ALTER TABLE %I ADD CONSTRAINT %I %s USING INDEX %I', ?, conname,
@@ -134,7 +135,7 @@ class ShadowSchema {
                     + " WHERE tgrelid = ?::regclass AND NOT tgisinternal", String.class, live);
             List<String> indexes = jdbc.queryForList("SELECT pg_get_indexdef(indexrelid, 0, true) FROM pg_index"
                     + " WHERE indrelid = ?::regclass AND NOT indisunique", String.class, live);
-            return new Definitions(triggers, keyIndexes, constraints, indexes);
+            return new Definitions(triggers, new Deferred(keyIndexes, constraints, indexes));
         });
     }
 
