@@ -123,6 +123,40 @@ class ListCountsApiTest extends ApiTest {
     }
 
     /**
+     * A page past the middle of its list is read from the other end and turned round: the pages, last ones
+     * included, still hold exactly the rows in the list's order, where ties on the sort key (equal names, equal
+     * scores) and missing last names (sorted after every name ascending, before descending) are the hard part.
+     */
+    @Test
+    void pagesPastTheMiddleHoldTheRowsOfTheirPositions() {
+        String source = Api.unique("far").toLowerCase();
+        for (int i = 0; i < 17; i++) {
+            String name = i % 4 == 0 ? "\"firstName\": \"Only\"" : "\"lastName\": \"Far%d\"".formatted(i % 3);
+            admin.post("/api/leads/", """
+                    {%s, "email": "%s@example.com", "source": "%s", "leadScore": %d}"""
+                    .formatted(name, Api.unique("far"), source, i % 5 * 10)).expect(201);
+        }
+        for (String ordering : List.of("leadScore", "-leadScore", "lastName", "-lastName", "-createdAt")) {
+            String column = switch (ordering.replace("-", "")) {
+                case "leadScore" -> "lead_score";
+                case "lastName" -> "lower(last_name)";
+                default -> "created_at";
+            };
+            String direction = ordering.startsWith("-") ? " DESC" : " ASC";
+            List<String> paged = new ArrayList<>();
+            for (int page = 1; page <= 6; page++) {
+                JsonNode answer = admin.get("/api/leads/?source=" + source + "&limit=3&ordering=" + ordering
+                        + "&page=" + page).expect(200).json();
+                assertThat(answer.get("count").longValue()).isEqualTo(17);
+                assertThat(answer.get("results")).as("%s page %d", ordering, page).hasSize(page < 6 ? 3 : 2);
+                answer.get("results").forEach(lead -> paged.add(lead.get("id").stringValue()));
+            }
+            assertThat(paged).as(ordering).isEqualTo(jdbc.queryForList("SELECT id FROM read_model.lead"
+                    + " WHERE source = ? ORDER BY " + column + direction + ", id" + direction, String.class, source));
+        }
+    }
+
+    /**
      * Every key of every counted table: the kept count equals the rows counted; for a versions table, per hour,
      * the versions that began in it less those that ended in it.
      */

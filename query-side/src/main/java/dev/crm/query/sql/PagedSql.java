@@ -19,8 +19,8 @@ import java.util.Set;
  * What keeps it fast on big tables: the count comes from the counts the table's triggers keep
  * ({@code row_count}) when the filter is one they count (none, or one equality on a {@code counted}
  * column); the page's ids are found first, in a statement that an index on the ordering and the filter
- * answers without touching the rows it skips (an index-only scan, however deep the page), and only the
- * page's own rows are then read and joined. A text search counts and pages in one pass over its matches.
+ * answers without touching the rows it skips (an index-only scan, however deep the page), from the nearer
+ * end of the list ({@link Slice}), and only the page's own rows are then read and joined. A text search counts and pages in one pass over its matches.
  * A page as of an instant is read from the table's versions ({@link PagedVersions}).
  *
  * @param select       the SELECT ... FROM read_model.&lt;table&gt; t (with joins) of the rows
@@ -56,13 +56,9 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
             return new PagedVersions<>(this).run(jdbc, where, page, countKey(where));
         }
         String order = orderColumns.get(page.orderBy());
-        String direction = page.descending() ? " DESC" : " ASC";
-        MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
-                .addValue("limit", page.limit())
-                .addValue("offset", page.offset());
         if (where.searches()) {
             // A text search costs most in the index lookup: count and page come from one pass over the matches.
-            Optional<Page<T>> found = onePass(jdbc, where, params, order, direction);
+            Optional<Page<T>> found = onePass(jdbc, where, page, order);
             if (found.isPresent()) {
                 return found.get();
             }
@@ -71,6 +67,11 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         if (count <= page.offset()) {
             return new Page<>(count, List.of());
         }
+        Slice slice = Slice.of(page, count);
+        String direction = slice.direction(page.descending());
+        MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
+                .addValue("limit", slice.limit())
+                .addValue("offset", slice.offset());
         String ids;
         if (count <= FEW && !where.ranges().isEmpty() && !where.ranges().contains(order)) {
             // A time window ordered by another column: the window's few rows first, then sorted. Walking the
@@ -79,18 +80,22 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
             ids = "SELECT k.id FROM (SELECT t.id, " + order + " AS sort_key " + from() + where.sql()
                     + " OFFSET 0) k ORDER BY k.sort_key" + direction + ", k.id" + direction;
         } else {
-            ids = "SELECT t.id " + from() + where.sql() + " ORDER BY " + order + direction + ", t.id" + direction;
+            ids = "SELECT t.id " + from() + where.sql() + " ORDER BY " + order + direction + ", t.id"
+                    + direction;
         }
-        return new Page<>(count, jdbc.query(rowsOf("unnest(ARRAY(" + ids + " LIMIT :limit OFFSET :offset))"),
-                params, rows));
+        return new Page<>(count, jdbc.query(rowsOf("unnest(ARRAY(" + ids + " LIMIT :limit OFFSET :offset))",
+                slice.pageOrder()), params, rows));
     }
 
     /**
      * The page and its count from one pass over the matching rows, found by the filters' best index and then
      * sorted; empty when the page is past the last match, whose count this cannot tell.
      */
-    private Optional<Page<T>> onePass(NamedParameterJdbcTemplate jdbc, SqlWhere where, MapSqlParameterSource params,
-                                      String order, String direction) {
+    private Optional<Page<T>> onePass(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page, String order) {
+        MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
+                .addValue("limit", page.limit())
+                .addValue("offset", page.offset());
+        String direction = page.descending() ? " DESC" : " ASC";
         // OFFSET 0 keeps the planner from merging the two steps.
         List<Map.Entry<String, Long>> found = jdbc.query("SELECT k.id, count(*) OVER () AS total FROM (SELECT t.id, "
                 + order + " AS sort_key " + from() + where.sql() + " OFFSET 0) k ORDER BY k.sort_key"
@@ -99,13 +104,13 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Page<>(found.get(0).getValue(), jdbc.query(rowsOf("unnest(:ids::text[])"),
+        return Optional.of(new Page<>(found.get(0).getValue(), jdbc.query(rowsOf("unnest(:ids::text[])", " ASC"),
                 Map.of("ids", found.stream().map(Map.Entry::getKey).toArray(String[]::new)), rows)));
     }
 
-    /** The rows of the ids {@code keys} (an array) yields, in its order. */
-    private String rowsOf(String keys) {
-        return Rows.byIds(select, table, keys + " WITH ORDINALITY AS k(id, n)") + " ORDER BY k.n";
+    /** The rows of the ids {@code keys} (an array) yields, in its order ({@code " ASC"}) or the opposite. */
+    private String rowsOf(String keys, String order) {
+        return Rows.byIds(select, table, keys + " WITH ORDINALITY AS k(id, n)") + " ORDER BY k.n" + order;
     }
 
     /** The key of {@code row_count} that counts these filters' rows, if this table keeps it. */

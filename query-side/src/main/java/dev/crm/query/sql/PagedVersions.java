@@ -43,9 +43,7 @@ final class PagedVersions<T> {
         MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
                 .addValue("asOf", Timestamp.from(asOf))
                 .addValue("withDeleted", withDeleted)
-                .addValue("hour", Timestamp.from(asOf.truncatedTo(ChronoUnit.HOURS)))
-                .addValue("limit", page.limit())
-                .addValue("offset", page.offset());
+                .addValue("hour", Timestamp.from(asOf.truncatedTo(ChronoUnit.HOURS)));
         String order = sql.orderColumns().get(page.orderBy());
         boolean creationOrder = order.equals("t.created_at");
         // A version valid at T began by T and ends after it. A record created after T has none, but saying so
@@ -74,7 +72,9 @@ final class PagedVersions<T> {
         if (count <= page.offset()) {
             return new Page<>(count, List.of());
         }
-        String direction = page.descending() ? " DESC" : " ASC";
+        Slice slice = Slice.of(page, count);
+        params.addValue("limit", slice.limit()).addValue("offset", slice.offset());
+        String direction = slice.direction(page.descending());
         String ids;
         if (live && creationOrder && !withDeleted) {
             ids = "SELECT t.id " + liveRecords + " ORDER BY t.created_at" + direction + ", t.id" + direction
@@ -82,7 +82,7 @@ final class PagedVersions<T> {
         } else if (live && creationOrder) {
             // The first offset + limit of each kind in order, merged: the page is among them. (Without the
             // limits PostgreSQL sorts every record created by T instead of merging the two index scans.)
-            params.addValue("end", page.offset() + page.limit());
+            params.addValue("end", slice.offset() + slice.limit());
             String first = " ORDER BY t.created_at" + direction + ", t.id" + direction + " LIMIT :end";
             ids = "SELECT r.id FROM ((SELECT t.id, t.created_at " + liveRecords + first + ") UNION ALL"
                     + " (SELECT t.id, t.created_at " + deletedRecords + first + ")) r"
@@ -91,8 +91,8 @@ final class PagedVersions<T> {
             ids = "SELECT t.id " + from() + where.sql(valid) + " ORDER BY " + order + direction + ", t.id"
                     + direction + " LIMIT :limit OFFSET :offset";
         }
-        return new Page<>(count, jdbc.query(rows("unnest(ARRAY(" + ids + ")) WITH ORDINALITY AS k(id, n)"),
-                params, sql.rows()));
+        return new Page<>(count, jdbc.query(rows("unnest(ARRAY(" + ids + ")) WITH ORDINALITY AS k(id, n)",
+                slice.pageOrder()), params, sql.rows()));
     }
 
     /** {@code hiddenDeleted}: the deleted records valid then, which the caller does not see; null if none. */
@@ -118,7 +118,7 @@ final class PagedVersions<T> {
      * deleted now for a caller who does not see deleted records.
      */
     Optional<Versioned<T>> find(NamedParameterJdbcTemplate jdbc, String id, Instant asOf) {
-        return jdbc.query(rows("unnest(ARRAY[:id]) WITH ORDINALITY AS k(id, n)"), new MapSqlParameterSource()
+        return jdbc.query(rows("unnest(ARRAY[:id]) WITH ORDINALITY AS k(id, n)", " ASC"), new MapSqlParameterSource()
                         .addValue("id", id).addValue("asOf", Timestamp.from(asOf))
                         .addValue("withDeleted", DeletedRecords.visible()),
                 (rs, n) -> new Versioned<>(sql.rows().mapRow(rs, n), rs.getLong("version"))).stream().findFirst();
@@ -126,12 +126,13 @@ final class PagedVersions<T> {
 
     /**
      * The select's rows, each the version valid at {@code :asOf} of a record whose id {@code keys} yields (a
-     * FROM item that names it {@code k.id}, in the order {@code k.n}), found by the primary key.
+     * FROM item that names it {@code k.id}, in the order of {@code k.n}: {@code " ASC"}, or the opposite), found by
+     * the primary key.
      */
-    private String rows(String keys) {
+    private String rows(String keys, String order) {
         return Rows.byIds(sql.select(), sql.table(), keys, "SELECT * FROM read_model." + versions
                 + " r WHERE r.id = k.id AND r.updated_at <= :asOf AND r.valid_to > :asOf"
-                + " AND (:withDeleted OR NOT r.deleted) ORDER BY r.updated_at DESC LIMIT 1") + " ORDER BY k.n";
+                + " AND (:withDeleted OR NOT r.deleted) ORDER BY r.updated_at DESC LIMIT 1") + " ORDER BY k.n" + order;
     }
 
     private String from() {
