@@ -3,14 +3,18 @@ package dev.crm.app.api;
 import dev.crm.app.support.Api;
 import dev.crm.app.support.ApiTest;
 import dev.crm.query.sql.RowCounts;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +127,60 @@ class ListCountsApiTest extends ApiTest {
     }
 
     /**
+     * A time window's count is the hours it holds whole, kept per hour, and the rows of its partial hours: it
+     * must equal the rows in the window wherever its ends fall (on the hour, a millisecond off it, inside one
+     * hour, open). The records are written at chosen instants of a year no other test writes in.
+     */
+    @Test
+    void timeWindowsCountTheRowsInThem() {
+        Instant start = Instant.parse("2023-05-01T00:00:00Z");
+        Random random = new Random(23);
+        Clock systemClock = GenericEventMessage.clock;
+        List<Instant> written = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                Instant at = start.plusMillis(random.nextLong(Duration.ofHours(30).toMillis()))
+                        .truncatedTo(i % 5 == 0 ? ChronoUnit.HOURS : ChronoUnit.MILLIS);
+                written.add(at);
+                GenericEventMessage.clock = Clock.fixed(at, ZoneOffset.UTC);
+                admin.post("/api/contacts/", """
+                        {"lastName": "Window", "email": "%s@example.com"}""".formatted(Api.unique("w"))).expect(201);
+                admin.post("/api/leads/", """
+                        {"lastName": "Window", "email": "%s@example.com"}""".formatted(Api.unique("w"))).expect(201);
+            }
+        } finally {
+            GenericEventMessage.clock = systemClock;
+        }
+        List<Instant> ends = new ArrayList<>(List.of(start.minusSeconds(1), start.plus(Duration.ofHours(31))));
+        for (Instant at : written.subList(0, 10)) {
+            ends.addAll(List.of(at, at.minusMillis(1), at.plusMillis(1), at.truncatedTo(ChronoUnit.HOURS)));
+        }
+        for (int i = 0; i < 30; i++) {
+            Instant after = ends.get(random.nextInt(ends.size()));
+            Instant before = ends.get(random.nextInt(ends.size()));
+            for (String window : List.of("createdAfter=" + after + "&createdBefore=" + before,
+                    "createdAfter=" + after, "createdBefore=" + before)) {
+                assertWindowCount("/api/contacts/?" + window, "contact", "created_at", window);
+                assertWindowCount("/api/leads/?" + window, "lead", "created_at", window);
+                String audit = window.replace("createdAfter", "after").replace("createdBefore", "before");
+                assertWindowCount("/api/audit-log/?" + audit, "event_log", "occurred_at", window);
+            }
+        }
+    }
+
+    private void assertWindowCount(String path, String table, String column, String window) {
+        List<String> bounds = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (String bound : window.split("&")) {
+            String[] pair = bound.split("=", 2);
+            bounds.add(column + (pair[0].endsWith("After") ? " > ?" : " < ?"));
+            values.add(Timestamp.from(Instant.parse(pair[1])));
+        }
+        assertThat(count(path)).as(path).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM read_model." + table
+                + " WHERE " + String.join(" AND ", bounds), Long.class, values.toArray()));
+    }
+
+    /**
      * A page past the middle of its list is read from the other end and turned round: the pages, last ones
      * included, still hold exactly the rows in the list's order, where ties on the sort key (equal names, equal
      * scores) and missing last names (sorted after every name ascending, before descending) are the hard part.
@@ -157,21 +215,26 @@ class ListCountsApiTest extends ApiTest {
     }
 
     /**
-     * Every key of every counted table: the kept count equals the rows counted; for a versions table, per hour,
-     * the versions that began in it less those that ended in it.
+     * Every key of every counted table: the kept count equals the rows counted; per hour of the column a time
+     * window filters by (created_at, occurred_at), the rows in it; for a versions table, per hour, the versions
+     * that began in it less those that ended in it.
      */
     private void assertCountsEqualRows() {
         String live = "'-infinity'::timestamptz, count(*)";
+        String hours = " UNION ALL SELECT '%1$s', date_trunc('hour', %1$s, 'UTC'), count(*)"
+                + " FROM read_model.%2$s GROUP BY 2";
         String versions = "h.hour, sum(h.n) FROM read_model.%s_version r,"
                 + " read_model.version_hours(r.updated_at, r.valid_to) h,";
         Map<String, String> recount = Map.of(
                 "contact", "SELECT k.key, " + live + " FROM read_model.contact r,"
-                        + " read_model.contact_count_keys(r.stage, r.assigned_to, r.tags) AS k(key) GROUP BY k.key",
+                        + " read_model.contact_count_keys(r.stage, r.assigned_to, r.tags) AS k(key) GROUP BY k.key"
+                        + hours.formatted("created_at", "contact"),
                 "lead", "SELECT k.key, " + live + " FROM read_model.lead r,"
-                        + " read_model.lead_count_keys(r.status, r.source, r.assigned_to) AS k(key) GROUP BY k.key",
+                        + " read_model.lead_count_keys(r.status, r.source, r.assigned_to) AS k(key) GROUP BY k.key"
+                        + hours.formatted("created_at", "lead"),
                 "event_log", "SELECT k.key, " + live + " FROM read_model.event_log r,"
                         + " read_model.event_log_count_keys(r.entity_type, r.type, r.actor_id) AS k(key)"
-                        + " GROUP BY k.key",
+                        + " GROUP BY k.key" + hours.formatted("occurred_at", "event_log"),
                 "contact_version", "SELECT k.key, " + versions.formatted("contact")
                         + " read_model.contact_count_keys(r.stage, r.assigned_to, r.tags) AS k(key)"
                         + " GROUP BY k.key, h.hour HAVING sum(h.n) <> 0",

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -18,9 +19,10 @@ import java.util.Set;
  * <p>
  * What keeps it fast on big tables: the count comes from the counts the table's triggers keep
  * ({@code row_count}) when the filter is one they count (none, or one equality on a {@code counted}
- * column); the page's ids are found first, in a statement that an index on the ordering and the filter
- * answers without touching the rows it skips (an index-only scan, however deep the page), from the nearer
- * end of the list ({@link Slice}), and only the page's own rows are then read and joined. A text search counts and pages in one pass over its matches.
+ * column, or a time window on the column they count per hour); the page's ids are found first, in a
+ * statement that an index on the ordering and the filter answers without touching the rows it skips (an
+ * index-only scan, however deep the page), from the nearer end of the list ({@link Slice}), and only the
+ * page's own rows are then read and joined. A text search counts and pages in one pass over its matches.
  * A page as of an instant is read from the table's versions ({@link PagedVersions}).
  *
  * @param select       the SELECT ... FROM read_model.&lt;table&gt; t (with joins) of the rows
@@ -28,27 +30,33 @@ import java.util.Set;
  * @param orderColumns API field name to SQL expression, the only fields a client may order by
  * @param counted      the columns whose values {@code row_count} counts for this table (see
  *                     {@link SqlWhere#countKey()}); empty when it keeps no counts
+ * @param countedHours the column whose rows {@code row_count} counts per hour ({@link WindowCount}), or null
  */
 public record PagedSql<T>(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows,
-                          Set<String> counted) {
+                          Set<String> counted, String countedHours) {
 
     /** How many rows a time window may hold for its rows to be found first and then sorted. */
     private static final long FEW = 50_000;
 
     public PagedSql(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows) {
-        this(select, table, orderColumns, rows, Set.of());
+        this(select, table, orderColumns, rows, Set.of(), null);
     }
 
     /** The same query, also orderable by these API fields (to their SQL expressions). */
     public PagedSql<T> orderableBy(Map<String, String> more) {
         Map<String, String> columns = new HashMap<>(orderColumns);
         columns.putAll(more);
-        return new PagedSql<>(select, table, Map.copyOf(columns), rows, counted);
+        return new PagedSql<>(select, table, Map.copyOf(columns), rows, counted, countedHours);
     }
 
     /** The same query, counted from {@code row_count}, which counts these columns' values for the table. */
     public PagedSql<T> counting(String... columns) {
-        return new PagedSql<>(select, table, orderColumns, rows, Set.of(columns));
+        return new PagedSql<>(select, table, orderColumns, rows, Set.of(columns), countedHours);
+    }
+
+    /** The same query, its time windows on {@code column} counted from the hours {@code row_count} keeps. */
+    public PagedSql<T> countingHours(String column) {
+        return new PagedSql<>(select, table, orderColumns, rows, counted, column);
     }
 
     public Page<T> run(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page) {
@@ -121,9 +129,16 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
 
     private long count(NamedParameterJdbcTemplate jdbc, SqlWhere where) {
         Optional<String> key = countKey(where);
-        Long count = key.isPresent()
-                ? jdbc.queryForObject(RowCounts.COUNT, Map.of("table", table, "key", key.get()), Long.class)
-                : jdbc.queryForObject("SELECT count(*) " + from() + where.sql(), where.params(), Long.class);
+        if (key.isPresent()) {
+            Long count = jdbc.queryForObject(RowCounts.COUNT, Map.of("table", table, "key", key.get()), Long.class);
+            return count == null ? 0 : count;
+        }
+        OptionalLong inWindow = where.window().filter(w -> w.column().equals("t." + countedHours))
+                .map(w -> WindowCount.of(jdbc, table, countedHours, w)).orElse(OptionalLong.empty());
+        if (inWindow.isPresent()) {
+            return inWindow.getAsLong();
+        }
+        Long count = jdbc.queryForObject("SELECT count(*) " + from() + where.sql(), where.params(), Long.class);
         return count == null ? 0 : count;
     }
 

@@ -22,7 +22,13 @@ public final class SqlWhere {
     private final List<String> countKeys = new ArrayList<>();
     private final Set<String> ranges = new HashSet<>();
     private int bounds;
+    private Instant after;
+    private Instant before;
     private boolean searches;
+
+    /** A time window: rows whose {@code column} is strictly after {@code after} and before {@code before}. */
+    public record Window(String column, Instant after, Instant before) {
+    }
 
     public SqlWhere equal(String column, Object value) {
         if (value != null) {
@@ -35,11 +41,13 @@ public final class SqlWhere {
 
     /** Strictly after. */
     public SqlWhere after(String column, Instant value) {
+        after = value == null ? after : value;
         return bound(column, " > ", value);
     }
 
     /** Strictly before. */
     public SqlWhere before(String column, Instant value) {
+        before = value == null ? before : value;
         return bound(column, " < ", value);
     }
 
@@ -128,6 +136,13 @@ public final class SqlWhere {
     /** Whether every filter, if any, bounds {@code column} ({@link #after}, {@link #before}). */
     public boolean onlyBounds(String column) {
         return conditions.size() == bounds && ranges.stream().allMatch(column::equals);
+    }
+
+    /** The time window, when the filters are the bounds ({@link #after}, {@link #before}) of one column. */
+    public Optional<Window> window() {
+        return bounds > 0 && ranges.size() == 1 && onlyBounds(ranges.iterator().next())
+                ? Optional.of(new Window(ranges.iterator().next(), after, before))
+                : Optional.empty();
     }
 
     /** Whether a {@link #search} is among the filters. */
