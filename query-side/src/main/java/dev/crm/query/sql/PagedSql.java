@@ -88,8 +88,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
             ids = "SELECT k.id FROM (SELECT t.id, " + order + " AS sort_key " + from() + where.sql()
                     + " OFFSET 0) k ORDER BY k.sort_key" + direction + ", k.id" + direction;
         } else {
-            ids = "SELECT t.id " + from() + where.sql() + " ORDER BY " + order + direction + ", t.id"
-                    + direction;
+            ids = "SELECT t.id " + from() + where.sql() + " ORDER BY " + order + direction + ", t.id" + direction;
         }
         return new Page<>(count, jdbc.query(rowsOf("unnest(ARRAY(" + ids + " LIMIT :limit OFFSET :offset))",
                 slice.pageOrder()), params, rows));
