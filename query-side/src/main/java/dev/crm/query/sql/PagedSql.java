@@ -37,6 +37,8 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
 
     /** How many rows a time window may hold for its rows to be found first and then sorted. */
     private static final long FEW = 50_000;
+    /** Sort keys that advance with time: a time window's rows are bunched together along them. */
+    private static final Set<String> ADVANCING_WITH_TIME = Set.of("t.created_at", "t.updated_at", "t.position");
 
     public PagedSql(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows) {
         this(select, table, orderColumns, rows, Set.of(), null);
@@ -81,10 +83,12 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
                 .addValue("limit", slice.limit())
                 .addValue("offset", slice.offset());
         String ids;
-        if (count <= FEW && !where.ranges().isEmpty() && !where.ranges().contains(order)) {
+        if (count <= FEW && !where.ranges().isEmpty() && !where.ranges().contains(order)
+                && (ADVANCING_WITH_TIME.contains(order) || !fewEntriesToWalk(jdbc, slice, count))) {
             // A time window ordered by another column: the window's few rows first, then sorted. Walking the
-            // ordering's index would step over every row outside the window (the planner, unaware that the
-            // two columns go together, expects the window's rows to be spread evenly along it).
+            // ordering's index would step over every row outside the window: a later time's, if the ordering
+            // advances with time (the planner, unaware that the two columns go together, expects the window's
+            // rows to be spread evenly along it), or too many of them before a deep page.
             ids = "SELECT k.id FROM (SELECT t.id, " + order + " AS sort_key " + from() + where.sql()
                     + " OFFSET 0) k ORDER BY k.sort_key" + direction + ", k.id" + direction;
         } else {
@@ -118,6 +122,20 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
     /** The rows of the ids {@code keys} (an array) yields, in its order ({@code " ASC"}) or the opposite. */
     private String rowsOf(String keys, String order) {
         return Rows.byIds(select, table, keys + " WITH ORDINALITY AS k(id, n)") + " ORDER BY k.n" + order;
+    }
+
+    /**
+     * Whether walking an ordering's index, along which a window's {@code count} rows are spread evenly, reaches
+     * the end of the slice in fewer entries than half the rows the window would have to sort (each walked
+     * entry is checked against the window in its row, as each sorted row is read). A name's index walked for
+     * the first page of a week of a million contacts: about a thousand entries instead of 20,000 rows sorted.
+     */
+    private boolean fewEntriesToWalk(NamedParameterJdbcTemplate jdbc, Slice slice, long count) {
+        if (counted.isEmpty()) {
+            return false;
+        }
+        Long total = jdbc.queryForObject(RowCounts.COUNT, Map.of("table", table, "key", ""), Long.class);
+        return total != null && (slice.offset() + slice.limit()) * total / count <= count / 2;
     }
 
     /** The key of {@code row_count} that counts these filters' rows, if this table keeps it. */
