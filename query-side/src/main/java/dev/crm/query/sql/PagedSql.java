@@ -150,10 +150,12 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
             Long count = jdbc.queryForObject(RowCounts.COUNT, Map.of("table", table, "key", key.get()), Long.class);
             return count == null ? 0 : count;
         }
-        OptionalLong inWindow = where.window().filter(w -> w.column().equals("t." + countedHours))
-                .map(w -> WindowCount.of(jdbc, table, countedHours, w)).orElse(OptionalLong.empty());
-        if (inWindow.isPresent()) {
-            return inWindow.getAsLong();
+        Optional<SqlWhere.Window> window = where.window().filter(w -> w.column().equals("t." + countedHours));
+        if (countedHours != null && window.isPresent()) {
+            OptionalLong inWindow = WindowCount.of(jdbc, table, countedHours, window.get());
+            if (inWindow.isPresent()) {
+                return inWindow.getAsLong();
+            }
         }
         Long count = jdbc.queryForObject("SELECT count(*) " + from() + where.sql(), where.params(), Long.class);
         return count == null ? 0 : count;
