@@ -16,11 +16,8 @@ import org.springframework.stereotype.Component;
  * are not kept here: the query joins and counts them, so they are never stale.
  */
 @Component
-@ProcessingGroup(AccountProjection.GROUP)
+@ProcessingGroup("accounts")
 class AccountProjection extends RecordProjection {
-
-    /** The processing group, also the projection's name in the admin API. */
-    static final String GROUP = "accounts";
 
     AccountProjection(RecordWriter writer) {
         super(writer, RecordFold.of("account", AccountCreated.class)

@@ -9,6 +9,9 @@ import java.util.List;
  * A record read model (one row per record: created, changed field by field, deleted) kept by its
  * {@link RecordFold}, the one place that says what each event does to the row: applied here one event at a
  * time as the events are written, by a rebuild to the whole store at once.
+ * <p>
+ * A subclass is a component that names its processing group with {@code @ProcessingGroup}: that name is also
+ * the projection's name in the admin API ({@code /api/admin/projections/{name}/}).
  */
 public abstract class RecordProjection implements SetBasedReplay, HandledEvents {
 

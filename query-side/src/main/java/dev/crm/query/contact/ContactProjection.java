@@ -20,11 +20,8 @@ import org.springframework.stereotype.Component;
  * account are not copied here: the query joins them, so renames show at once.
  */
 @Component
-@ProcessingGroup(ContactProjection.GROUP)
+@ProcessingGroup("contacts")
 class ContactProjection extends RecordProjection {
-
-    /** The processing group, also the projection's name in the admin API. */
-    static final String GROUP = "contacts";
 
     ContactProjection(RecordWriter writer) {
         super(writer, RecordFold.of("contact", ContactCreated.class)

@@ -19,11 +19,8 @@ import org.springframework.stereotype.Component;
 
 /** Keeps the {@code lead} table in step with the lead events. */
 @Component
-@ProcessingGroup(LeadProjection.GROUP)
+@ProcessingGroup("leads")
 class LeadProjection extends RecordProjection {
-
-    /** The processing group, also the projection's name in the admin API. */
-    static final String GROUP = "leads";
 
     LeadProjection(RecordWriter writer) {
         super(writer, RecordFold.of("lead", LeadCreated.class)

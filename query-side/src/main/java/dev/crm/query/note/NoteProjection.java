@@ -12,11 +12,8 @@ import org.springframework.stereotype.Component;
 
 /** Keeps the {@code note} table in step with the note events. */
 @Component
-@ProcessingGroup(NoteProjection.GROUP)
+@ProcessingGroup("notes")
 class NoteProjection extends RecordProjection {
-
-    /** The processing group, also the projection's name in the admin API. */
-    static final String GROUP = "notes";
 
     NoteProjection(RecordWriter writer) {
         super(writer, RecordFold.of("note", NoteAdded.class)

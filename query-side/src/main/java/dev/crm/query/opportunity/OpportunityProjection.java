@@ -18,11 +18,8 @@ import org.springframework.stereotype.Component;
  * names are not copied here: the query joins them, so renames show at once.
  */
 @Component
-@ProcessingGroup(OpportunityProjection.GROUP)
+@ProcessingGroup("opportunities")
 class OpportunityProjection extends RecordProjection {
-
-    /** The processing group, also the projection's name in the admin API. */
-    static final String GROUP = "opportunities";
 
     OpportunityProjection(RecordWriter writer) {
         super(writer, RecordFold.of("opportunity", OpportunityCreated.class)

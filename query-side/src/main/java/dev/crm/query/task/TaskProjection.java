@@ -17,11 +17,8 @@ import org.springframework.stereotype.Component;
 
 /** Keeps the {@code task} table in step with the task events. */
 @Component
-@ProcessingGroup(TaskProjection.GROUP)
+@ProcessingGroup("tasks")
 class TaskProjection extends RecordProjection {
-
-    /** The processing group, also the projection's name in the admin API. */
-    static final String GROUP = "tasks";
 
     TaskProjection(RecordWriter writer) {
         super(writer, RecordFold.of("task", TaskCreated.class)
