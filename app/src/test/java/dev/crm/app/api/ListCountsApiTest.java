@@ -182,6 +182,61 @@ class ListCountsApiTest extends ApiTest {
     }
 
     /**
+     * A deep page of contacts by creation time, all of them or those of one stage or tag, starts from the hour
+     * the kept hourly counts say it begins in, where the hours are crowded enough to be worth reading: its rows
+     * must be those a plain {@code OFFSET} query gives, wherever the page falls (across hours, inside a crowded
+     * hour, at either end), in both directions, and where the hours are too sparse and the list is walked
+     * instead. The tagged contacts crowd half a day and then thin out over the next ten hours; all are
+     * written at chosen instants of months no other test writes in (as above).
+     */
+    @Test
+    void deepPagesByCreationTimeHoldTheRowsOfTheirPositions() {
+        Instant start = Instant.parse("2025-03-01T00:00:00Z");
+        String tag = Api.unique("seek").toLowerCase();
+        Random random = new Random(22);
+        Clock systemClock = GenericEventMessage.clock;
+        try {
+            for (int i = 0; i < 500; i++) {
+                Instant at = i % 20 == 0
+                        ? start.plus(Duration.ofHours(12)).plusMillis(random.nextLong(Duration.ofHours(10).toMillis()))
+                        : start.plusMillis(random.nextLong(Duration.ofHours(12).toMillis()))
+                        .truncatedTo(i % 6 == 0 ? ChronoUnit.HOURS : ChronoUnit.MILLIS);
+                GenericEventMessage.clock = Clock.fixed(at, ZoneOffset.UTC);
+                String stageAndTags = i % 7 == 0 ? "\"stage\": \"customer\""
+                        : "\"stage\": \"engaged\", \"tags\": [\"%s\"]".formatted(tag);
+                admin.post("/api/contacts/", """
+                        {"lastName": "Seek", "email": "%s@example.com", %s}"""
+                        .formatted(Api.unique("s"), stageAndTags)).expect(201);
+            }
+        } finally {
+            GenericEventMessage.clock = systemClock;
+        }
+        // Each write appended its own counts; folded, as they are within seconds, an hour is one kept count.
+        counts.compact();
+        Map<String, String> lists = Map.of("", "", "stage=engaged&", " WHERE stage = 'engaged'",
+                "tags=" + tag + "&", " WHERE tags @> '{" + tag + "}'");
+        lists.forEach((filter, where) -> {
+            long total = rows("SELECT count(*) FROM read_model.contact" + where);
+            int limit = 7;
+            for (String ordering : List.of("createdAt", "-createdAt")) {
+                String direction = ordering.startsWith("-") ? " DESC" : " ASC";
+                for (long page = 1; page <= (total + limit - 1) / limit; page++) {
+                    long offset = (page - 1) * limit;
+                    if (offset > 500 && offset < total - 500) {
+                        continue;
+                    }
+                    List<String> ids = new ArrayList<>();
+                    admin.get("/api/contacts/?" + filter + "limit=" + limit + "&ordering=" + ordering + "&page="
+                            + page).expect(200).json().get("results").forEach(c -> ids.add(c.get("id").stringValue()));
+                    assertThat(ids).as("%s%s page %d", filter, ordering, page).isEqualTo(jdbc.queryForList(
+                            "SELECT id FROM read_model.contact" + where + " ORDER BY created_at" + direction
+                                    + ", id" + direction + " LIMIT ? OFFSET ?", String.class, limit, offset));
+                }
+            }
+        });
+    }
+
+    /**
      * A page past the middle of its list is read from the other end and turned round: the pages, last ones
      * included, still hold exactly the rows in the list's order, where ties on the sort key (equal names, equal
      * scores) and missing last names (sorted after every name ascending, before descending) are the hard part.
@@ -217,22 +272,26 @@ class ListCountsApiTest extends ApiTest {
 
     /**
      * Every key of every counted table: the kept count equals the rows counted; per hour of the column a time
-     * window filters by (created_at, occurred_at), the rows in it; for a versions table, per hour, the versions
-     * that began in it less those that ended in it.
+     * window filters by (created_at, occurred_at), the rows in it, and for contacts and leads those of each
+     * counted value; for a versions table, per hour, the versions that began in it less those that ended in it.
      */
     private void assertCountsEqualRows() {
         String live = "'-infinity'::timestamptz, count(*)";
         String hours = " UNION ALL SELECT '%1$s', date_trunc('hour', %1$s, 'UTC'), count(*)"
                 + " FROM read_model.%2$s GROUP BY 2";
+        String keyHours = " UNION ALL SELECT 'created_at|' || k.key, date_trunc('hour', r.created_at, 'UTC'), count(*)"
+                + " FROM read_model.%s r, %s AS k(key) WHERE k.key <> '' GROUP BY 1, 2";
         String versions = "h.hour, sum(h.n) FROM read_model.%s_version r,"
                 + " read_model.version_hours(r.updated_at, r.valid_to) h,";
         Map<String, String> recount = Map.of(
                 "contact", "SELECT k.key, " + live + " FROM read_model.contact r,"
                         + " read_model.contact_count_keys(r.stage, r.assigned_to, r.tags) AS k(key) GROUP BY k.key"
-                        + hours.formatted("created_at", "contact"),
+                        + hours.formatted("created_at", "contact") + keyHours.formatted("contact",
+                        "read_model.contact_count_keys(r.stage, r.assigned_to, r.tags)"),
                 "lead", "SELECT k.key, " + live + " FROM read_model.lead r,"
                         + " read_model.lead_count_keys(r.status, r.source, r.assigned_to) AS k(key) GROUP BY k.key"
-                        + hours.formatted("created_at", "lead"),
+                        + hours.formatted("created_at", "lead") + keyHours.formatted("lead",
+                        "read_model.lead_count_keys(r.status, r.source, r.assigned_to)"),
                 "event_log", "SELECT k.key, " + live + " FROM read_model.event_log r,"
                         + " read_model.event_log_count_keys(r.entity_type, r.type, r.actor_id) AS k(key)"
                         + " GROUP BY k.key" + hours.formatted("occurred_at", "event_log"),

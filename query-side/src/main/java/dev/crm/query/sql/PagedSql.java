@@ -21,9 +21,10 @@ import java.util.Set;
  * ({@code row_count}) when the filter is one they count (none, or one equality on a {@code counted}
  * column, or a time window on the column they count per hour); the page's ids are found first, in a
  * statement that an index on the ordering and the filter answers without touching the rows it skips (an
- * index-only scan, however deep the page), from the nearer end of the list ({@link Slice}), and only the
- * page's own rows are then read and joined. A text search counts and pages in one pass over its matches.
- * A page as of an instant is read from the table's versions ({@link PagedVersions}).
+ * index-only scan, however deep the page), from the nearer end of the list ({@link Slice}), or, deep in
+ * a list ordered by the column counted per hour, from the hour the page begins in ({@link HourSeek});
+ * only the page's own rows are then read and joined. A text search counts and pages in one pass over its
+ * matches. A page as of an instant is read from the table's versions ({@link PagedVersions}).
  *
  * @param select       the SELECT ... FROM read_model.&lt;table&gt; t (with joins) of the rows
  * @param table        the main table, {@code read_model.<table>}
@@ -31,34 +32,46 @@ import java.util.Set;
  * @param counted      the columns whose values {@code row_count} counts for this table (see
  *                     {@link SqlWhere#countKey()}); empty when it keeps no counts
  * @param countedHours the column whose rows {@code row_count} counts per hour ({@link WindowCount}), or null
+ * @param hoursOfEachKey whether it also counts per hour the rows of each counted value ({@link HourSeek})
  */
 public record PagedSql<T>(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows,
-                          Set<String> counted, String countedHours) {
+                          Set<String> counted, String countedHours, boolean hoursOfEachKey) {
 
     /** How many rows a time window may hold for its rows to be found first and then sorted. */
     private static final long FEW = 50_000;
+    /** The slice of the ids a page's statement orders. */
+    private static final String SLICE = " LIMIT :limit OFFSET :offset";
     /** Sort keys that advance with time: a time window's rows are bunched together along them. */
     private static final Set<String> ADVANCING_WITH_TIME = Set.of("t.created_at", "t.updated_at", "t.position");
 
     public PagedSql(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows) {
-        this(select, table, orderColumns, rows, Set.of(), null);
+        this(select, table, orderColumns, rows, Set.of(), null, false);
     }
 
     /** The same query, also orderable by these API fields (to their SQL expressions). */
     public PagedSql<T> orderableBy(Map<String, String> more) {
         Map<String, String> columns = new HashMap<>(orderColumns);
         columns.putAll(more);
-        return new PagedSql<>(select, table, Map.copyOf(columns), rows, counted, countedHours);
+        return new PagedSql<>(select, table, Map.copyOf(columns), rows, counted, countedHours, hoursOfEachKey);
     }
 
     /** The same query, counted from {@code row_count}, which counts these columns' values for the table. */
     public PagedSql<T> counting(String... columns) {
-        return new PagedSql<>(select, table, orderColumns, rows, Set.of(columns), countedHours);
+        return new PagedSql<>(select, table, orderColumns, rows, Set.of(columns), countedHours, hoursOfEachKey);
     }
 
     /** The same query, its time windows on {@code column} counted from the hours {@code row_count} keeps. */
     public PagedSql<T> countingHours(String column) {
-        return new PagedSql<>(select, table, orderColumns, rows, counted, column);
+        return new PagedSql<>(select, table, orderColumns, rows, counted, column, false);
+    }
+
+    /**
+     * The same query, counted per hour of {@code column} ({@link #countingHours}) in all and for each counted
+     * value ({@code row_count} key {@code <column>|<key>}): deep pages in that column's order of the whole list
+     * or of one counted value begin at the hour the counts say ({@link HourSeek}).
+     */
+    public PagedSql<T> countingHoursOfEachKey(String column) {
+        return new PagedSql<>(select, table, orderColumns, rows, counted, column, true);
     }
 
     public Page<T> run(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page) {
@@ -82,6 +95,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
                 .addValue("limit", slice.limit())
                 .addValue("offset", slice.offset());
+        Optional<String> hoursKey = hoursKey(where, order, slice);
         String ids;
         if (count <= FEW && !where.ranges().isEmpty() && !where.ranges().contains(order)
                 && (ADVANCING_WITH_TIME.contains(order) || !fewEntriesToWalk(jdbc, slice, count))) {
@@ -90,12 +104,16 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
             // advances with time (the planner, unaware that the two columns go together, expects the window's
             // rows to be spread evenly along it), or too many of them before a deep page.
             ids = "SELECT k.id FROM (SELECT t.id, " + order + " AS sort_key " + from() + where.sql()
-                    + " OFFSET 0) k ORDER BY k.sort_key" + direction + ", k.id" + direction;
+                    + " OFFSET 0) k ORDER BY k.sort_key" + direction + ", k.id" + direction + SLICE;
+        } else if (hoursKey.isPresent()) {
+            ids = HourSeek.ids(table, countedHours, direction, where);
+            params.addValue("seekTable", table).addValue("seekKey", hoursKey.get())
+                    .addValue("seekHours", HourSeek.hours(slice.offset()));
         } else {
-            ids = "SELECT t.id " + from() + where.sql() + " ORDER BY " + order + direction + ", t.id" + direction;
+            ids = "SELECT t.id " + from() + where.sql() + " ORDER BY " + order + direction + ", t.id" + direction
+                    + SLICE;
         }
-        return new Page<>(count, jdbc.query(rowsOf("unnest(ARRAY(" + ids + " LIMIT :limit OFFSET :offset))",
-                slice.pageOrder()), params, rows));
+        return new Page<>(count, jdbc.query(rowsOf("unnest(ARRAY(" + ids + "))", slice.pageOrder()), params, rows));
     }
 
     /**
@@ -110,7 +128,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         // OFFSET 0 keeps the planner from merging the two steps.
         List<Map.Entry<String, Long>> found = jdbc.query("SELECT k.id, count(*) OVER () AS total FROM (SELECT t.id, "
                 + order + " AS sort_key " + from() + where.sql() + " OFFSET 0) k ORDER BY k.sort_key"
-                + direction + ", k.id" + direction + " LIMIT :limit OFFSET :offset", params,
+                + direction + ", k.id" + direction + SLICE, params,
                 (rs, n) -> Map.entry(rs.getString("id"), rs.getLong("total")));
         if (found.isEmpty()) {
             return Optional.empty();
@@ -136,6 +154,19 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         }
         Long total = jdbc.queryForObject(RowCounts.COUNT, Map.of("table", table, "key", ""), Long.class);
         return total != null && (slice.offset() + slice.limit()) * total / count <= count / 2;
+    }
+
+    /**
+     * The key of {@code row_count} that counts per hour the rows of a deep slice's list ordered by the column
+     * counted per hour (the whole list's, or one counted value's): then the hours say where it begins
+     * ({@link HourSeek}).
+     */
+    private Optional<String> hoursKey(SqlWhere where, String order, Slice slice) {
+        if (countedHours == null || !order.equals("t." + countedHours) || slice.offset() < HourSeek.FROM) {
+            return Optional.empty();
+        }
+        return countKey(where).filter(key -> key.isEmpty() || hoursOfEachKey)
+                .map(key -> key.isEmpty() ? countedHours : countedHours + "|" + key);
     }
 
     /** The key of {@code row_count} that counts these filters' rows, if this table keeps it. */
