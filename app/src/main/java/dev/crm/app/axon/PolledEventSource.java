@@ -22,17 +22,8 @@ import java.util.stream.Stream;
  * few events, and a thread of its own keeps re-reading the newest events for them. Reports may lag behind
  * writes by a moment; here they lag by at most {@code interval} and handle hundreds of events per batch.
  */
-class PolledEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
-
-    private final EventStorageEngine storage;
-    private final Duration interval;
-    private final int largestRead;
-
-    PolledEventSource(EventStorageEngine storage, Duration interval, int largestRead) {
-        this.storage = storage;
-        this.interval = interval;
-        this.largestRead = largestRead;
-    }
+record PolledEventSource(EventStorageEngine storage, Duration interval, int largestRead)
+        implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {

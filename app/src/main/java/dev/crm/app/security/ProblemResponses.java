@@ -9,13 +9,20 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 
-/** 401 (with {@code WWW-Authenticate: Bearer}) and 403 as problem+json, like every other error. */
+/**
+ * Spring Security's refusals as problem+json, like every other error: 401 (with {@code WWW-Authenticate:
+ * Bearer}), 403, and the firewall's. The firewall refuses URLs with encoded slashes, semicolons and the like
+ * before anything else sees them; no resource lives at such a path (a malformed id is a 404 like any unknown
+ * id), so it is answered as one. A method the firewall does not know ({@code FOO}) is a 405.
+ */
 @Component
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final Problems problems;
 
@@ -38,5 +45,16 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         problems.write(response, HttpStatus.FORBIDDEN, "Your role does not allow this request.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        if (!Problems.STANDARD_METHODS.contains(request.getMethod())) {
+            response.setHeader(HttpHeaders.ALLOW, Problems.ALLOWED_METHODS);
+            problems.write(response, HttpStatus.METHOD_NOT_ALLOWED, "This path does not support that method.");
+            return;
+        }
+        problems.write(response, HttpStatus.NOT_FOUND, "There is nothing at this path.");
     }
 }
