@@ -237,6 +237,61 @@ class ListCountsApiTest extends ApiTest {
     }
 
     /**
+     * The first pages of a time window of the audit log are taken from the first entries of each hour it spans:
+     * they must hold the entries a plain {@code OFFSET} query gives, in both directions, wherever the window's
+     * ends fall (on the hour, inside one, on an entry's own instant, which is outside), with entries written out
+     * of time order so that positions and hours do not go together; the later pages of each window are found by
+     * sorting the window's entries, and must agree too. Written at chosen instants of a month no other test
+     * writes in (as above).
+     */
+    @Test
+    void windowPagesOfTheAuditLogHoldTheEntriesOfTheirPositions() {
+        Instant start = Instant.parse("2025-05-01T00:00:00Z");
+        Random random = new Random(24);
+        Clock systemClock = GenericEventMessage.clock;
+        List<Instant> written = new ArrayList<>();
+        try {
+            for (int i = 0; i < 150; i++) {
+                Instant at = start.plusMillis(random.nextLong(Duration.ofHours(6).toMillis()))
+                        .truncatedTo(i % 9 == 0 ? ChronoUnit.HOURS : ChronoUnit.MILLIS);
+                written.add(at);
+                GenericEventMessage.clock = Clock.fixed(at, ZoneOffset.UTC);
+                admin.post("/api/contacts/", """
+                        {"lastName": "Merge", "email": "%s@example.com"}""".formatted(Api.unique("m"))).expect(201);
+            }
+        } finally {
+            GenericEventMessage.clock = systemClock;
+        }
+        List<List<Instant>> windows = List.of(
+                List.of(start.minusSeconds(1), start.plus(Duration.ofHours(6))),
+                List.of(start, start.plus(Duration.ofHours(5))),
+                List.of(start.plus(Duration.ofMinutes(30)), start.plus(Duration.ofMinutes(250))),
+                List.of(written.get(1), written.get(2)).stream().sorted().toList(),
+                List.of(start.plus(Duration.ofMinutes(70)), start.plus(Duration.ofMinutes(110))));
+        int limit = 5;
+        for (List<Instant> window : windows) {
+            Object[] bounds = {Timestamp.from(window.get(0)), Timestamp.from(window.get(1))};
+            long total = rows("SELECT count(*) FROM read_model.event_log WHERE occurred_at > ? AND occurred_at < ?",
+                    bounds);
+            for (String ordering : List.of("occurredAt", "-occurredAt")) {
+                String direction = ordering.startsWith("-") ? " DESC" : " ASC";
+                for (long page = 1; page <= (total + limit - 1) / limit; page++) {
+                    String path = "/api/audit-log/?after=%s&before=%s&limit=%d&ordering=%s&page=%d"
+                            .formatted(window.get(0), window.get(1), limit, ordering, page);
+                    List<String> ids = new ArrayList<>();
+                    JsonNode answer = admin.get(path).expect(200).json();
+                    answer.get("results").forEach(e -> ids.add(e.get("id").stringValue()));
+                    assertThat(answer.get("count").longValue()).as(path).isEqualTo(total);
+                    assertThat(ids).as(path).isEqualTo(jdbc.queryForList("SELECT id FROM read_model.event_log"
+                            + " WHERE occurred_at > ? AND occurred_at < ? ORDER BY position" + direction + ", id"
+                            + direction + " LIMIT ? OFFSET ?", String.class, bounds[0], bounds[1], limit,
+                            (page - 1) * limit));
+                }
+            }
+        }
+    }
+
+    /**
      * A page past the middle of its list is read from the other end and turned round: the pages, last ones
      * included, still hold exactly the rows in the list's order, where ties on the sort key (equal names, equal
      * scores) and missing last names (sorted after every name ascending, before descending) are the hard part.
@@ -331,7 +386,7 @@ class ListCountsApiTest extends ApiTest {
         return admin.get(path).expect(200).json().get("count").longValue();
     }
 
-    private long rows(String sql) {
-        return jdbc.queryForObject(sql, Long.class);
+    private long rows(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
     }
 }

@@ -46,7 +46,8 @@ class HistoryQueryHandler {
                 ORDER, (rs, n) -> new AuditEntry(rs.getString("id"), rs.getString("type"),
                         rs.getString("entity_type"), rs.getString("entity_id"), rs.getLong("version"),
                         instant(rs, "occurred_at"), actor(rs), rs.getString("request_id"), changes(rs, json)))
-                .counting("entity_type", "type", "actor_id").countingHours("occurred_at");
+                .counting("entity_type", "type", "actor_id").countingHours("occurred_at")
+                .pagingWindowsByHour("t.position");
     }
 
     @QueryHandler

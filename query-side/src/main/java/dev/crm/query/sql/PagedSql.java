@@ -22,8 +22,9 @@ import java.util.Set;
  * column, or a time window on the column they count per hour); the page's ids are found first, in a
  * statement that an index on the ordering and the filter answers without touching the rows it skips (an
  * index-only scan, however deep the page), from the nearer end of the list ({@link Slice}), or, deep in
- * a list ordered by the column counted per hour, from the hour the page begins in ({@link HourSeek});
- * only the page's own rows are then read and joined. A text search counts and pages in one pass over its
+ * a list ordered by the column counted per hour, from the hour the page begins in ({@link HourSeek}); the
+ * first pages of a time window, from the first rows of each hour it spans ({@link HourMerge}); only the
+ * page's own rows are then read and joined. A text search counts and pages in one pass over its
  * matches. A page as of an instant is read from the table's versions ({@link PagedVersions}).
  *
  * @param select       the SELECT ... FROM read_model.&lt;table&gt; t (with joins) of the rows
@@ -33,9 +34,11 @@ import java.util.Set;
  *                     {@link SqlWhere#countKey()}); empty when it keeps no counts
  * @param countedHours the column whose rows {@code row_count} counts per hour ({@link WindowCount}), or null
  * @param hoursOfEachKey whether it also counts per hour the rows of each counted value ({@link HourSeek})
+ * @param hourIndexed  the ordering that an index on the hour of {@code countedHours} orders each hour's rows
+ *                     by ({@link HourMerge}), or null
  */
 public record PagedSql<T>(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows,
-                          Set<String> counted, String countedHours, boolean hoursOfEachKey) {
+                          Set<String> counted, String countedHours, boolean hoursOfEachKey, String hourIndexed) {
 
     /** How many rows a time window may hold for its rows to be found first and then sorted. */
     private static final long FEW = 50_000;
@@ -45,24 +48,35 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
     private static final Set<String> ADVANCING_WITH_TIME = Set.of("t.created_at", "t.updated_at", "t.position");
 
     public PagedSql(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows) {
-        this(select, table, orderColumns, rows, Set.of(), null, false);
+        this(select, table, orderColumns, rows, Set.of(), null, false, null);
     }
 
     /** The same query, also orderable by these API fields (to their SQL expressions). */
     public PagedSql<T> orderableBy(Map<String, String> more) {
         Map<String, String> columns = new HashMap<>(orderColumns);
         columns.putAll(more);
-        return new PagedSql<>(select, table, Map.copyOf(columns), rows, counted, countedHours, hoursOfEachKey);
+        return new PagedSql<>(select, table, Map.copyOf(columns), rows, counted, countedHours, hoursOfEachKey,
+                hourIndexed);
     }
 
     /** The same query, counted from {@code row_count}, which counts these columns' values for the table. */
     public PagedSql<T> counting(String... columns) {
-        return new PagedSql<>(select, table, orderColumns, rows, Set.of(columns), countedHours, hoursOfEachKey);
+        return new PagedSql<>(select, table, orderColumns, rows, Set.of(columns), countedHours, hoursOfEachKey,
+                hourIndexed);
     }
 
     /** The same query, its time windows on {@code column} counted from the hours {@code row_count} keeps. */
     public PagedSql<T> countingHours(String column) {
-        return new PagedSql<>(select, table, orderColumns, rows, counted, column, false);
+        return new PagedSql<>(select, table, orderColumns, rows, counted, column, false, null);
+    }
+
+    /**
+     * The same query, its time windows ({@link #countingHours}) ordered by {@code order} paged from the first rows
+     * of each hour they span, which an index on the hour of the counted column, then {@code order}, then the id
+     * holds in that order ({@link HourMerge}).
+     */
+    public PagedSql<T> pagingWindowsByHour(String order) {
+        return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, hoursOfEachKey, order);
     }
 
     /**
@@ -71,7 +85,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
      * or of one counted value begin at the hour the counts say ({@link HourSeek}).
      */
     public PagedSql<T> countingHoursOfEachKey(String column) {
-        return new PagedSql<>(select, table, orderColumns, rows, counted, column, true);
+        return new PagedSql<>(select, table, orderColumns, rows, counted, column, true, hourIndexed);
     }
 
     public Page<T> run(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page) {
@@ -96,8 +110,12 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
                 .addValue("limit", slice.limit())
                 .addValue("offset", slice.offset());
         Optional<String> hoursKey = hoursKey(where, order, slice);
+        Optional<List<String>> windowHours = windowHours(where, order, slice, count);
         String ids;
-        if (count <= FEW && !where.ranges().isEmpty() && !where.ranges().contains(order)
+        if (windowHours.isPresent()) {
+            ids = HourMerge.ids(table, countedHours, order, direction);
+            HourMerge.bind(params, where.window().orElseThrow(), windowHours.get(), slice);
+        } else if (count <= FEW && !where.ranges().isEmpty() && !where.ranges().contains(order)
                 && (ADVANCING_WITH_TIME.contains(order) || !fewEntriesToWalk(jdbc, slice, count))) {
             // A time window ordered by another column: the window's few rows first, then sorted. Walking the
             // ordering's index would step over every row outside the window: a later time's, if the ordering
@@ -167,6 +185,19 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         }
         return countKey(where).filter(key -> key.isEmpty() || hoursOfEachKey)
                 .map(key -> key.isEmpty() ? countedHours : countedHours + "|" + key);
+    }
+
+    /**
+     * The hours a time window spans whose slice is found from the first rows of each hour ({@link HourMerge}):
+     * where the list is only that window, bounded at both ends, ordered as the hour index orders each hour, and
+     * the hours' first rows are at most half the window's rows (each of those is read, where the window's own
+     * rows are all read and sorted otherwise).
+     */
+    private Optional<List<String>> windowHours(SqlWhere where, String order, Slice slice, long count) {
+        return where.window()
+                .filter(w -> order.equals(hourIndexed) && w.column().equals("t." + countedHours)
+                        && w.after() != null && w.before() != null)
+                .flatMap(w -> HourMerge.hours(w, count / 2 / Math.max(1, slice.offset() + slice.limit())));
     }
 
     /** The key of {@code row_count} that counts these filters' rows, if this table keeps it. */
