@@ -54,6 +54,8 @@ queries+=(
   "audit log entityId|/api/audit-log/?entityId=$long"
   "audit log type|/api/audit-log/?type=contact.stage_changed"
   "audit log one day|/api/audit-log/?after=2026-03-02T00:00:00Z&before=2026-03-03T00:00:00Z"
+  "audit log one week|/api/audit-log/?after=2026-03-02T00:00:00Z&before=2026-03-09T00:00:00Z"
+  "audit log one week page 10|/api/audit-log/?after=2026-03-02T00:00:00Z&before=2026-03-09T00:00:00Z&page=10"
   "history, 10,000 events, first page|/api/contacts/$long/history/"
   "history, 10,000 events, last page|/api/contacts/$long/history/?page=500"
   "search, ~1,100 matches|/api/contacts/?search=first123"

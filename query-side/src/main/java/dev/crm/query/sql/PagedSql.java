@@ -116,7 +116,8 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
             ids = HourMerge.ids(table, countedHours, order, direction);
             HourMerge.bind(params, where.window().orElseThrow(), windowHours.get(), slice);
         } else if (count <= FEW && !where.ranges().isEmpty() && !where.ranges().contains(order)
-                && (ADVANCING_WITH_TIME.contains(order) || !fewEntriesToWalk(jdbc, slice, count))) {
+                && (ADVANCING_WITH_TIME.contains(order) || !fewEntriesToWalk(jdbc, slice, count))
+                || farFromWindow(jdbc, where, order, slice, direction, count)) {
             // A time window ordered by another column: the window's few rows first, then sorted. Walking the
             // ordering's index would step over every row outside the window: a later time's, if the ordering
             // advances with time (the planner, unaware that the two columns go together, expects the window's
@@ -198,6 +199,19 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
                 .filter(w -> order.equals(hourIndexed) && w.column().equals("t." + countedHours)
                         && w.after() != null && w.before() != null)
                 .flatMap(w -> HourMerge.hours(w, count / 2 / Math.max(1, slice.offset() + slice.limit())));
+    }
+
+    /**
+     * Whether a slice of a time window ordered as the hour index orders each hour is found sooner by sorting the
+     * window's rows than by walking the ordering's index ({@link HourMerge#walkIsLonger}).
+     */
+    private boolean farFromWindow(NamedParameterJdbcTemplate jdbc, SqlWhere where, String order, Slice slice,
+                                  String direction, long count) {
+        return where.window()
+                .filter(w -> order.equals(hourIndexed) && w.column().equals("t." + countedHours))
+                .filter(w -> HourMerge.walkIsLonger(jdbc, table, w, direction.equals(" DESC"),
+                        slice.offset() + slice.limit(), count))
+                .isPresent();
     }
 
     /** The key of {@code row_count} that counts these filters' rows, if this table keeps it. */
