@@ -136,21 +136,17 @@ class ListCountsApiTest extends ApiTest {
     void timeWindowsCountTheRowsInThem() {
         Instant start = Instant.parse("2025-07-01T00:00:00Z");
         Random random = new Random(23);
-        Clock systemClock = GenericEventMessage.clock;
         List<Instant> written = new ArrayList<>();
-        try {
-            for (int i = 0; i < 40; i++) {
-                Instant at = start.plusMillis(random.nextLong(Duration.ofHours(30).toMillis()))
-                        .truncatedTo(i % 5 == 0 ? ChronoUnit.HOURS : ChronoUnit.MILLIS);
-                written.add(at);
-                GenericEventMessage.clock = Clock.fixed(at, ZoneOffset.UTC);
+        for (int i = 0; i < 40; i++) {
+            Instant at = start.plusMillis(random.nextLong(Duration.ofHours(30).toMillis()))
+                    .truncatedTo(i % 5 == 0 ? ChronoUnit.HOURS : ChronoUnit.MILLIS);
+            written.add(at);
+            writeAt(at, () -> {
                 admin.post("/api/contacts/", """
                         {"lastName": "Window", "email": "%s@example.com"}""".formatted(Api.unique("w"))).expect(201);
                 admin.post("/api/leads/", """
                         {"lastName": "Window", "email": "%s@example.com"}""".formatted(Api.unique("w"))).expect(201);
-            }
-        } finally {
-            GenericEventMessage.clock = systemClock;
+            });
         }
         List<Instant> ends = new ArrayList<>(List.of(start.minusSeconds(1), start.plus(Duration.ofHours(31))));
         for (Instant at : written.subList(0, 10)) {
@@ -194,22 +190,16 @@ class ListCountsApiTest extends ApiTest {
         Instant start = Instant.parse("2025-03-01T00:00:00Z");
         String tag = Api.unique("seek").toLowerCase();
         Random random = new Random(22);
-        Clock systemClock = GenericEventMessage.clock;
-        try {
-            for (int i = 0; i < 500; i++) {
-                Instant at = i % 20 == 0
-                        ? start.plus(Duration.ofHours(12)).plusMillis(random.nextLong(Duration.ofHours(10).toMillis()))
-                        : start.plusMillis(random.nextLong(Duration.ofHours(12).toMillis()))
-                        .truncatedTo(i % 6 == 0 ? ChronoUnit.HOURS : ChronoUnit.MILLIS);
-                GenericEventMessage.clock = Clock.fixed(at, ZoneOffset.UTC);
-                String stageAndTags = i % 7 == 0 ? "\"stage\": \"customer\""
-                        : "\"stage\": \"engaged\", \"tags\": [\"%s\"]".formatted(tag);
-                admin.post("/api/contacts/", """
-                        {"lastName": "Seek", "email": "%s@example.com", %s}"""
-                        .formatted(Api.unique("s"), stageAndTags)).expect(201);
-            }
-        } finally {
-            GenericEventMessage.clock = systemClock;
+        for (int i = 0; i < 500; i++) {
+            Instant at = i % 20 == 0
+                    ? start.plus(Duration.ofHours(12)).plusMillis(random.nextLong(Duration.ofHours(10).toMillis()))
+                    : start.plusMillis(random.nextLong(Duration.ofHours(12).toMillis()))
+                    .truncatedTo(i % 6 == 0 ? ChronoUnit.HOURS : ChronoUnit.MILLIS);
+            String stageAndTags = i % 7 == 0 ? "\"stage\": \"customer\""
+                    : "\"stage\": \"engaged\", \"tags\": [\"%s\"]".formatted(tag);
+            writeAt(at, () -> admin.post("/api/contacts/", """
+                    {"lastName": "Seek", "email": "%s@example.com", %s}"""
+                    .formatted(Api.unique("s"), stageAndTags)).expect(201));
         }
         // Each write appended its own counts; folded, as they are within seconds, an hour is one kept count.
         counts.compact();
@@ -248,19 +238,13 @@ class ListCountsApiTest extends ApiTest {
     void windowPagesOfTheAuditLogHoldTheEntriesOfTheirPositions() {
         Instant start = Instant.parse("2025-05-01T00:00:00Z");
         Random random = new Random(24);
-        Clock systemClock = GenericEventMessage.clock;
         List<Instant> written = new ArrayList<>();
-        try {
-            for (int i = 0; i < 150; i++) {
-                Instant at = start.plusMillis(random.nextLong(Duration.ofHours(6).toMillis()))
-                        .truncatedTo(i % 9 == 0 ? ChronoUnit.HOURS : ChronoUnit.MILLIS);
-                written.add(at);
-                GenericEventMessage.clock = Clock.fixed(at, ZoneOffset.UTC);
-                admin.post("/api/contacts/", """
-                        {"lastName": "Merge", "email": "%s@example.com"}""".formatted(Api.unique("m"))).expect(201);
-            }
-        } finally {
-            GenericEventMessage.clock = systemClock;
+        for (int i = 0; i < 150; i++) {
+            Instant at = start.plusMillis(random.nextLong(Duration.ofHours(6).toMillis()))
+                    .truncatedTo(i % 9 == 0 ? ChronoUnit.HOURS : ChronoUnit.MILLIS);
+            written.add(at);
+            writeAt(at, () -> admin.post("/api/contacts/", """
+                    {"lastName": "Merge", "email": "%s@example.com"}""".formatted(Api.unique("m"))).expect(201));
         }
         List<List<Instant>> windows = List.of(
                 List.of(start.minusSeconds(1), start.plus(Duration.ofHours(6))),
@@ -330,6 +314,17 @@ class ListCountsApiTest extends ApiTest {
      * window filters by (created_at, occurred_at), the rows in it, and for contacts and leads those of each
      * counted value; for a versions table, per hour, the versions that began in it less those that ended in it.
      */
+    /** Makes {@code writes} with the events' clock fixed at {@code at}: their records are created then. */
+    private static void writeAt(Instant at, Runnable writes) {
+        Clock systemClock = GenericEventMessage.clock;
+        GenericEventMessage.clock = Clock.fixed(at, ZoneOffset.UTC);
+        try {
+            writes.run();
+        } finally {
+            GenericEventMessage.clock = systemClock;
+        }
+    }
+
     private void assertCountsEqualRows() {
         String live = "'-infinity'::timestamptz, count(*)";
         String hours = " UNION ALL SELECT '%1$s', date_trunc('hour', %1$s, 'UTC'), count(*)"

@@ -191,14 +191,14 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
     /**
      * The hours a time window spans whose slice is found from the first rows of each hour ({@link HourMerge}):
      * where the list is only that window, bounded at both ends, ordered as the hour index orders each hour, and
-     * the hours' first rows are at most half the window's rows (each of those is read, where the window's own
-     * rows are all read and sorted otherwise).
+     * the hours' first rows are no more than the window's rows (those are read and sorted otherwise, as many
+     * index entries, each about as costly as one of the hours').
      */
     private Optional<List<String>> windowHours(SqlWhere where, String order, Slice slice, long count) {
         return where.window()
                 .filter(w -> order.equals(hourIndexed) && w.column().equals("t." + countedHours)
                         && w.after() != null && w.before() != null)
-                .flatMap(w -> HourMerge.hours(w, count / 2 / Math.max(1, slice.offset() + slice.limit())));
+                .flatMap(w -> HourMerge.hours(w, count / Math.max(1, slice.offset() + slice.limit())));
     }
 
     /**
