@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,19 +81,17 @@ final class HourMerge {
 
     /**
      * Whether walking the ordering's index from the end {@code fromLatest} names to the {@code entries}-th row of
-     * {@code window} (of {@code count} rows) steps over more entries than the window has rows: all those beyond
+     * {@code window} (of {@code count} rows, on {@code column}, which {@code row_count} counts per hour) steps over more entries than the window has rows: all those beyond
      * the window's end (counted from the kept hours), and those of other times among its own (as many more as
      * the table has rows for each of the window's). A deep page of a week of the audit log months ago walked the
      * position index from today's end, every entry's row checked against the window: 15 s, where sorting the
      * week's rows takes tens of ms.
      */
-    static boolean walkIsLonger(NamedParameterJdbcTemplate jdbc, String table, Window window, boolean fromLatest,
-                                long entries, long count) {
+    static boolean walkIsLonger(NamedParameterJdbcTemplate jdbc, String table, String column, Window window,
+                                boolean fromLatest, long entries, long count) {
         Instant end = fromLatest ? window.before() : window.after();
-        String column = window.column().substring(window.column().indexOf('.') + 1);
         long beyond = end == null ? 0 : WindowCount.of(jdbc, table, column, fromLatest
                 ? new Window(window.column(), end, null) : new Window(window.column(), null, end)).orElse(0);
-        Long total = jdbc.queryForObject(RowCounts.COUNT, Map.of("table", table, "key", ""), Long.class);
-        return total != null && beyond + entries * total / count > count;
+        return beyond + entries * RowCounts.kept(jdbc, table, "") / count > count;
     }
 }

@@ -171,8 +171,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         if (counted.isEmpty()) {
             return false;
         }
-        Long total = jdbc.queryForObject(RowCounts.COUNT, Map.of("table", table, "key", ""), Long.class);
-        return total != null && (slice.offset() + slice.limit()) * total / count <= count / 2;
+        return (slice.offset() + slice.limit()) * RowCounts.kept(jdbc, table, "") / count <= count / 2;
     }
 
     /**
@@ -195,9 +194,8 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
      * index entries, each about as costly as one of the hours').
      */
     private Optional<List<String>> windowHours(SqlWhere where, String order, Slice slice, long count) {
-        return where.window()
-                .filter(w -> order.equals(hourIndexed) && w.column().equals("t." + countedHours)
-                        && w.after() != null && w.before() != null)
+        return hourIndexedWindow(where, order)
+                .filter(w -> w.after() != null && w.before() != null)
                 .flatMap(w -> HourMerge.hours(w, count / Math.max(1, slice.offset() + slice.limit())));
     }
 
@@ -207,11 +205,15 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
      */
     private boolean farFromWindow(NamedParameterJdbcTemplate jdbc, SqlWhere where, String order, Slice slice,
                                   String direction, long count) {
-        return where.window()
-                .filter(w -> order.equals(hourIndexed) && w.column().equals("t." + countedHours))
-                .filter(w -> HourMerge.walkIsLonger(jdbc, table, w, direction.equals(" DESC"),
+        return hourIndexedWindow(where, order)
+                .filter(w -> HourMerge.walkIsLonger(jdbc, table, countedHours, w, direction.equals(" DESC"),
                         slice.offset() + slice.limit(), count))
                 .isPresent();
+    }
+
+    /** The filters' time window, when they are one on the hour-indexed column, in the hour index's order. */
+    private Optional<SqlWhere.Window> hourIndexedWindow(SqlWhere where, String order) {
+        return where.window().filter(w -> order.equals(hourIndexed) && w.column().equals("t." + countedHours));
     }
 
     /** The key of {@code row_count} that counts these filters' rows, if this table keeps it. */
@@ -223,8 +225,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
     private long count(NamedParameterJdbcTemplate jdbc, SqlWhere where) {
         Optional<String> key = countKey(where);
         if (key.isPresent()) {
-            Long count = jdbc.queryForObject(RowCounts.COUNT, Map.of("table", table, "key", key.get()), Long.class);
-            return count == null ? 0 : count;
+            return RowCounts.kept(jdbc, table, key.get());
         }
         Optional<SqlWhere.Window> window = where.window().filter(w -> w.column().equals("t." + countedHours));
         if (countedHours != null && window.isPresent()) {

@@ -4,10 +4,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Map;
 
 /**
  * The counts that triggers on the big read-model tables keep in {@code read_model.row_count} (see its
@@ -20,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RowCounts {
 
     /** A key's count: parameters {@code table} and {@code key}. */
-    static final String COUNT = """
+    private static final String COUNT = """
             SELECT coalesce(sum(n), 0) FROM read_model.row_count WHERE table_name = :table AND key = :key""";
 
     private static final Logger LOG = LoggerFactory.getLogger(RowCounts.class);
@@ -61,5 +64,11 @@ public class RowCounts {
             // Another compaction or a swap holds the lock, or the database is away: the next run catches up.
             LOG.debug("Compacting the row counts skipped: {}", e.getMessage());
         }
+    }
+
+    /** The kept count of {@code key} for {@code table} ({@code ""}: all its rows). */
+    static long kept(NamedParameterJdbcTemplate jdbc, String table, String key) {
+        Long count = jdbc.queryForObject(COUNT, Map.of("table", table, "key", key), Long.class);
+        return count == null ? 0 : count;
     }
 }
