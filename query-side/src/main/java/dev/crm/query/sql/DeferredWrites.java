@@ -6,10 +6,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
+import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The projections' writes, held until their transaction needs them and then sent together: just before it
@@ -22,6 +25,10 @@ import java.util.Map;
  * Why: a write that commits several commands in one transaction ({@code WriteBatcher}) then costs one round
  * trip per kind of statement instead of one per statement per command. Outside a transaction a write is
  * sent at once.
+ * <p>
+ * A statement that is costly per execution (one whose table has statement-level triggers, or that reads
+ * before it writes) can take its rows as arrays instead ({@link RowsStatement}): consecutive rows then go as
+ * one execution, not one per row in a batch.
  */
 @Component
 public class DeferredWrites {
@@ -38,10 +45,33 @@ public class DeferredWrites {
      * {@code read_model.contact}) and nothing else, when the transaction next needs the database.
      */
     public void update(String table, String sql, Object... args) {
+        Held held = held();
+        if (held == null) {
+            jdbc.update(sql, args);
+        } else {
+            held.add(table, new Statement(sql, args, null));
+        }
+    }
+
+    /**
+     * Like {@link #update(String, String, Object...)} for one {@code row} of {@code statement}, which is sent
+     * together with the rows of the same statement held right before and after it.
+     */
+    public void update(String table, RowsStatement statement, Object... row) {
+        Statement one = new Statement(statement.sql(), row, statement);
+        Held held = held();
+        if (held == null) {
+            sendRows(statement, List.of(one));
+        } else {
+            held.add(table, one);
+        }
+    }
+
+    /** The writes held in the current transaction; {@code null} outside one, where writes go at once. */
+    private Held held() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()
                 || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            jdbc.update(sql, args);
-            return;
+            return null;
         }
         Held held = (Held) TransactionSynchronizationManager.getResource(this);
         if (held == null) {
@@ -49,7 +79,7 @@ public class DeferredWrites {
             TransactionSynchronizationManager.bindResource(this, held);
             TransactionSynchronizationManager.registerSynchronization(new Flush());
         }
-        held.add(table.substring(table.lastIndexOf('.') + 1), new Statement(sql, args));
+        return held;
     }
 
     /** Sends every write held in the current transaction, if any. */
@@ -71,7 +101,10 @@ public class DeferredWrites {
             while (end < queue.size() && queue.get(end).sql().equals(sql)) {
                 end++;
             }
-            if (end - start == 1) {
+            RowsStatement rows = queue.get(start).rows();
+            if (rows != null) {
+                sendRows(rows, queue.subList(start, end));
+            } else if (end - start == 1) {
                 jdbc.update(sql, queue.get(start).args());
             } else {
                 jdbc.batchUpdate(sql, queue.subList(start, end).stream().map(Statement::args).toList());
@@ -80,7 +113,49 @@ public class DeferredWrites {
         }
     }
 
-    private record Statement(String sql, Object[] args) {
+    /**
+     * Sends {@code rows} in as few executions as keep their order and their keys apart: a run of rows with
+     * distinct keys goes as one, and a key seen again in the run starts the next (a row may depend on what
+     * the one before it with its key wrote, which one execution would not see).
+     */
+    private void sendRows(RowsStatement statement, List<Statement> rows) {
+        int start = 0;
+        while (start < rows.size()) {
+            Set<Object> keys = new HashSet<>();
+            int end = start;
+            while (end < rows.size() && keys.add(rows.get(end).args()[statement.key()])) {
+                end++;
+            }
+            jdbc.update(statement.sql(), columns(rows.subList(start, end)));
+            start = end;
+        }
+    }
+
+    /** The rows' arguments as one {@code text[]} per column; times as ISO instants, which keep the instant. */
+    private static Object[] columns(List<Statement> rows) {
+        int width = rows.get(0).args().length;
+        Object[] columns = new Object[width];
+        for (int column = 0; column < width; column++) {
+            String[] values = new String[rows.size()];
+            for (int row = 0; row < rows.size(); row++) {
+                Object value = rows.get(row).args()[column];
+                values[row] = value == null ? null
+                        : value instanceof Timestamp time ? time.toInstant().toString() : value.toString();
+            }
+            columns[column] = values;
+        }
+        return columns;
+    }
+
+    /**
+     * A statement that writes many rows in one execution: it takes one {@code text[]} per column (cast in its
+     * SQL), whose elements are the rows in order, and its rows are told apart by the argument at {@code key},
+     * which no two rows of one execution share.
+     */
+    public record RowsStatement(String sql, int key) {
+    }
+
+    private record Statement(String sql, Object[] args, RowsStatement rows) {
     }
 
     /** The writes held in one transaction, per table in the order the tables were first written. */
@@ -89,7 +164,7 @@ public class DeferredWrites {
         private Map<String, List<Statement>> tables = new LinkedHashMap<>();
 
         void add(String table, Statement statement) {
-            tables.computeIfAbsent(table, t -> new ArrayList<>()).add(statement);
+            tables.computeIfAbsent(table.substring(table.lastIndexOf('.') + 1), t -> new ArrayList<>()).add(statement);
         }
 
         List<List<Statement>> take() {
