@@ -25,16 +25,19 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The record projections, given a record's events, leave this row: the events go to the projection's
- * processing group as the event bus hands them over (with their aggregate, sequence number and time), on the
- * real database, in a transaction that is rolled back once the row is read.
+ * The record projections, given a record's events, leave this row, and the audit log's, given the events of
+ * several records, these entries: the events go to the projection's processing group as the event bus hands
+ * them over (with their aggregate, sequence number and time), on the real database, in one transaction that is
+ * rolled back once the rows are read.
  */
 class RecordProjectionsTest extends ApiTest {
 
@@ -85,27 +88,79 @@ class RecordProjectionsTest extends ApiTest {
     }
 
     /**
+     * The audit log folds the events of different records in one statement and a record's next event in the
+     * next one, so every entry sees what the events before it left, and the entries keep the events' order.
+     */
+    @Test
+    void eventsOfOneTransactionAreFoldedInTheirOrderRecordByRecord() {
+        String ada = "cnt_" + UUID.randomUUID();
+        String grace = "cnt_" + UUID.randomUUID();
+        List<Map<String, Object>> entries = afterEvents("event-log", List.of(
+                event(ada, 0, new ContactCreated(ada, "Ada", "Lovelace", "ada@example.com", null, null, null,
+                        ContactStage.NEW, null, null, List.of("vip"), false, false)),
+                event(grace, 0, new ContactCreated(grace, "Grace", "Hopper", "grace@example.com", null, null, null,
+                        ContactStage.NEW, null, null, List.of(), false, false)),
+                event(ada, 1, new ContactStageChanged(ada, ContactStage.NEW, ContactStage.ENGAGED)),
+                event(ada, 2, new ContactTagsChanged(ada, null)),
+                event(grace, 1, new ContactStageChanged(grace, ContactStage.NEW, ContactStage.CUSTOMER))),
+                () -> jdbc.queryForList("SELECT entity_id, version, changes::text AS changes"
+                        + " FROM read_model.event_log WHERE entity_id = ANY(?) ORDER BY position",
+                        (Object) new String[] {ada, grace}));
+
+        assertThat(entries).extracting(e -> e.get("entity_id") + " v" + e.get("version"))
+                .containsExactly(ada + " v1", grace + " v1", ada + " v2", ada + " v3", grace + " v2");
+        assertThat(entries.get(0).get("changes")).asString()
+                .contains("\"firstName\" : {\"from\" : null, \"to\" : \"Ada\"}")
+                .contains("\"tags\" : {\"from\" : null, \"to\" : [\"vip\"]}");
+        assertThat(entries.get(2).get("changes")).asString()
+                .isEqualTo("{ \"stage\" : {\"from\" : \"new\", \"to\" : \"engaged\"} }");
+        assertThat(entries.get(3).get("changes")).asString()
+                .isEqualTo("{ \"tags\" : {\"from\" : [\"vip\"], \"to\" : null} }");
+        assertThat(entries.get(4).get("changes")).asString()
+                .isEqualTo("{ \"stage\" : {\"from\" : \"new\", \"to\" : \"customer\"} }");
+    }
+
+    /**
      * The row of {@code table} for record {@code id} once the {@code group}'s handlers have taken the events,
      * one a second from {@link #T0}; {@code null} when there is none. Arrays read as lists.
      */
     private Map<String, Object> rowAfter(String group, String table, String id, Record... events) {
+        List<GenericDomainEventMessage<Record>> messages = new ArrayList<>();
+        for (int i = 0; i < events.length; i++) {
+            messages.add(event(id, i, events[i]));
+        }
+        return afterEvents(group, messages, () -> {
+            List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM read_model." + table
+                    + " WHERE id = ?", id);
+            rows.forEach(row -> row.replaceAll((column, value) -> value instanceof Array array ? list(array) : value));
+            return rows.isEmpty() ? null : rows.get(0);
+        });
+    }
+
+    /** Event {@code sequence} of record {@code id}, made {@code sequence} seconds after {@link #T0}. */
+    private static GenericDomainEventMessage<Record> event(String id, long sequence, Record payload) {
+        return new GenericDomainEventMessage<>("Test", id, sequence, payload, Map.of(), UUID.randomUUID().toString(),
+                T0.plusSeconds(sequence));
+    }
+
+    /**
+     * What {@code read} reads once the {@code group}'s handlers have taken {@code events}, in one transaction
+     * that is then rolled back.
+     */
+    private <T> T afterEvents(String group, List<GenericDomainEventMessage<Record>> events, Supplier<T> read) {
         EventHandlerInvoker handlers = processing.eventProcessorByProcessingGroup(group, AbstractEventProcessor.class)
                 .orElseThrow().eventHandlerInvoker();
         TransactionTemplate rolledBack = new TransactionTemplate(transactions);
         return rolledBack.execute(transaction -> {
             transaction.setRollbackOnly();
-            for (int i = 0; i < events.length; i++) {
+            for (GenericDomainEventMessage<Record> event : events) {
                 try {
-                    handlers.handle(new GenericDomainEventMessage<>("Test", id, i, events[i], Map.of(),
-                            UUID.randomUUID().toString(), T0.plusSeconds(i)), Segment.ROOT_SEGMENT);
+                    handlers.handle(event, Segment.ROOT_SEGMENT);
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
             }
-            List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM read_model." + table
-                    + " WHERE id = ?", id);
-            rows.forEach(row -> row.replaceAll((column, value) -> value instanceof Array array ? list(array) : value));
-            return rows.isEmpty() ? null : rows.get(0);
+            return read.get();
         });
     }
 

@@ -81,9 +81,10 @@ final class HourMerge {
 
     /**
      * Whether walking the ordering's index from the end {@code fromLatest} names to the {@code entries}-th row of
-     * {@code window} (of {@code count} rows, on {@code column}, which {@code row_count} counts per hour) steps over more entries than the window has rows: all those beyond
-     * the window's end (counted from the kept hours), and those of other times among its own (as many more as
-     * the table has rows for each of the window's). A deep page of a week of the audit log months ago walked the
+     * {@code window} (of {@code count} rows, on {@code column}, which {@code row_count} counts per hour) steps
+     * over more entries than the window has rows: all those beyond the window's end (counted from the kept
+     * hours), and those of other times among its own (as many more as the table has rows for each of the
+     * window's). A deep page of a week of the audit log months ago walked the
      * position index from today's end, every entry's row checked against the window: 15 s, where sorting the
      * week's rows takes tens of ms.
      */
