@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -178,15 +179,17 @@ class ListCountsApiTest extends ApiTest {
     }
 
     /**
-     * A deep page of contacts by creation time, all of them or those of one stage or tag, starts from the hour
-     * the kept hourly counts say it begins in, where the hours are crowded enough to be worth reading: its rows
-     * must be those a plain {@code OFFSET} query gives, wherever the page falls (across hours, inside a crowded
-     * hour, at either end), in both directions, and where the hours are too sparse and the list is walked
-     * instead. The tagged contacts crowd half a day and then thin out over the next ten hours; all are
-     * written at chosen instants of months no other test writes in (as above).
+     * A deep page of contacts by creation time, all of them or those of one stage or tag, and of all contacts by
+     * update time, starts from the hour the kept hourly counts say it begins in, where the hours are crowded
+     * enough to be worth reading: its rows must be those a plain {@code OFFSET} query gives, wherever the page
+     * falls (across hours, inside a crowded hour, at either end), in both directions, and where the hours are
+     * too sparse and the list is walked instead. The tagged contacts crowd half a day and then thin out over
+     * the next ten hours; a third of the contacts are changed later, some within their hour and some a day on
+     * (which moves them to another hour of update); all are written at chosen instants of months no other test
+     * writes in (as above).
      */
     @Test
-    void deepPagesByCreationTimeHoldTheRowsOfTheirPositions() {
+    void deepPagesByCreationOrUpdateTimeHoldTheRowsOfTheirPositions() {
         Instant start = Instant.parse("2025-03-01T00:00:00Z");
         String tag = Api.unique("seek").toLowerCase();
         Random random = new Random(22);
@@ -197,9 +200,14 @@ class ListCountsApiTest extends ApiTest {
                     .truncatedTo(i % 6 == 0 ? ChronoUnit.HOURS : ChronoUnit.MILLIS);
             String stageAndTags = i % 7 == 0 ? "\"stage\": \"customer\""
                     : "\"stage\": \"engaged\", \"tags\": [\"%s\"]".formatted(tag);
-            writeAt(at, () -> admin.post("/api/contacts/", """
+            String id = answerAt(at, () -> admin.post("/api/contacts/", """
                     {"lastName": "Seek", "email": "%s@example.com", %s}"""
-                    .formatted(Api.unique("s"), stageAndTags)).expect(201));
+                    .formatted(Api.unique("s"), stageAndTags)).expect(201).json().get("id").stringValue());
+            if (i % 3 == 0) {
+                Instant changed = at.plusMillis(i % 2 == 0 ? 1 : Duration.ofDays(1).toMillis() + random.nextInt(99));
+                writeAt(changed, () -> admin.patch("/api/contacts/" + id + "/", "{\"title\": \"Changed\"}")
+                        .expect(200));
+            }
         }
         // Each write appended its own counts; folded, as they are within seconds, an hour is one kept count.
         counts.compact();
@@ -208,8 +216,9 @@ class ListCountsApiTest extends ApiTest {
         lists.forEach((filter, where) -> {
             long total = rows("SELECT count(*) FROM read_model.contact" + where);
             int limit = 7;
-            for (String ordering : List.of("createdAt", "-createdAt")) {
+            for (String ordering : List.of("createdAt", "-createdAt", "updatedAt", "-updatedAt")) {
                 String direction = ordering.startsWith("-") ? " DESC" : " ASC";
+                String column = ordering.endsWith("createdAt") ? "created_at" : "updated_at";
                 for (long page = 1; page <= (total + limit - 1) / limit; page++) {
                     long offset = (page - 1) * limit;
                     if (offset > 500 && offset < total - 500) {
@@ -219,7 +228,7 @@ class ListCountsApiTest extends ApiTest {
                     admin.get("/api/contacts/?" + filter + "limit=" + limit + "&ordering=" + ordering + "&page="
                             + page).expect(200).json().get("results").forEach(c -> ids.add(c.get("id").stringValue()));
                     assertThat(ids).as("%s%s page %d", filter, ordering, page).isEqualTo(jdbc.queryForList(
-                            "SELECT id FROM read_model.contact" + where + " ORDER BY created_at" + direction
+                            "SELECT id FROM read_model.contact" + where + " ORDER BY " + column + direction
                                     + ", id" + direction + " LIMIT ? OFFSET ?", String.class, limit, offset));
                 }
             }
@@ -309,22 +318,31 @@ class ListCountsApiTest extends ApiTest {
         }
     }
 
-    /**
-     * Every key of every counted table: the kept count equals the rows counted; per hour of the column a time
-     * window filters by (created_at, occurred_at), the rows in it, and for contacts and leads those of each
-     * counted value; for a versions table, per hour, the versions that began in it less those that ended in it.
-     */
     /** Makes {@code writes} with the events' clock fixed at {@code at}: their records are created then. */
     private static void writeAt(Instant at, Runnable writes) {
+        answerAt(at, () -> {
+            writes.run();
+            return null;
+        });
+    }
+
+    /** What {@code writes} answers, made with the events' clock fixed at {@code at}. */
+    private static <T> T answerAt(Instant at, Supplier<T> writes) {
         Clock systemClock = GenericEventMessage.clock;
         GenericEventMessage.clock = Clock.fixed(at, ZoneOffset.UTC);
         try {
-            writes.run();
+            return writes.get();
         } finally {
             GenericEventMessage.clock = systemClock;
         }
     }
 
+    /**
+     * Every key of every counted table: the kept count equals the rows counted; per hour of the column a time
+     * window filters by (created_at, occurred_at), the rows in it, and for contacts and leads those of each
+     * counted value; per hour of update, the contacts changed last in it; for a versions table, per hour, the
+     * versions that began in it less those that ended in it.
+     */
     private void assertCountsEqualRows() {
         String live = "'-infinity'::timestamptz, count(*)";
         String hours = " UNION ALL SELECT '%1$s', date_trunc('hour', %1$s, 'UTC'), count(*)"
@@ -336,7 +354,8 @@ class ListCountsApiTest extends ApiTest {
         Map<String, String> recount = Map.of(
                 "contact", "SELECT k.key, " + live + " FROM read_model.contact r,"
                         + " read_model.contact_count_keys(r.stage, r.assigned_to, r.tags) AS k(key) GROUP BY k.key"
-                        + hours.formatted("created_at", "contact") + keyHours.formatted("contact",
+                        + hours.formatted("created_at", "contact") + hours.formatted("updated_at", "contact")
+                        + keyHours.formatted("contact",
                         "read_model.contact_count_keys(r.stage, r.assigned_to, r.tags)"),
                 "lead", "SELECT k.key, " + live + " FROM read_model.lead r,"
                         + " read_model.lead_count_keys(r.status, r.source, r.assigned_to) AS k(key) GROUP BY k.key"

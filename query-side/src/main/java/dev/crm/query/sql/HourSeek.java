@@ -28,6 +28,10 @@ final class HourSeek {
     private HourSeek() {
     }
 
+    /** A column whose rows {@code row_count} counts per hour for a list, under {@code key}. */
+    record Counted(String column, String key) {
+    }
+
     /**
      * The statement (parameters {@code limit}, {@code offset}, {@code seekTable}, {@code seekKey}: the key
      * counting per hour the rows {@code where} selects, {@code seekHours}: {@link #hours}, and those of

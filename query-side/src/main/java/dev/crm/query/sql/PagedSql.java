@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import java.util.Set;
  * column, or a time window on the column they count per hour); the page's ids are found first, in a
  * statement that an index on the ordering and the filter answers without touching the rows it skips (an
  * index-only scan, however deep the page), from the nearer end of the list ({@link Slice}), or, deep in
- * a list ordered by the column counted per hour, from the hour the page begins in ({@link HourSeek}); the
+ * a list ordered by a column counted per hour, from the hour the page begins in ({@link HourSeek}); the
  * first pages of a time window, from the first rows of each hour it spans ({@link HourMerge}); only the
  * page's own rows are then read and joined. A text search counts and pages in one pass over its
  * matches. A page as of an instant is read from the table's versions ({@link PagedVersions}).
@@ -36,9 +37,12 @@ import java.util.Set;
  * @param hoursOfEachKey whether it also counts per hour the rows of each counted value ({@link HourSeek})
  * @param hourIndexed  the ordering that an index on the hour of {@code countedHours} orders each hour's rows
  *                     by ({@link HourMerge}), or null
+ * @param seekHours    more columns whose rows {@code row_count} counts per hour, for the whole list only (key: the
+ *                     column's name), so that deep pages in their order begin at their hour ({@link HourSeek})
  */
 public record PagedSql<T>(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows,
-                          Set<String> counted, String countedHours, boolean hoursOfEachKey, String hourIndexed) {
+                          Set<String> counted, String countedHours, boolean hoursOfEachKey, String hourIndexed,
+                          Set<String> seekHours) {
 
     /** How many rows a time window may hold for its rows to be found first and then sorted. */
     private static final long FEW = 50_000;
@@ -48,7 +52,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
     private static final Set<String> ADVANCING_WITH_TIME = Set.of("t.created_at", "t.updated_at", "t.position");
 
     public PagedSql(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows) {
-        this(select, table, orderColumns, rows, Set.of(), null, false, null);
+        this(select, table, orderColumns, rows, Set.of(), null, false, null, Set.of());
     }
 
     /** The same query, also orderable by these API fields (to their SQL expressions). */
@@ -56,18 +60,18 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         Map<String, String> columns = new HashMap<>(orderColumns);
         columns.putAll(more);
         return new PagedSql<>(select, table, Map.copyOf(columns), rows, counted, countedHours, hoursOfEachKey,
-                hourIndexed);
+                hourIndexed, seekHours);
     }
 
     /** The same query, counted from {@code row_count}, which counts these columns' values for the table. */
     public PagedSql<T> counting(String... columns) {
         return new PagedSql<>(select, table, orderColumns, rows, Set.of(columns), countedHours, hoursOfEachKey,
-                hourIndexed);
+                hourIndexed, seekHours);
     }
 
     /** The same query, its time windows on {@code column} counted from the hours {@code row_count} keeps. */
     public PagedSql<T> countingHours(String column) {
-        return new PagedSql<>(select, table, orderColumns, rows, counted, column, false, null);
+        return new PagedSql<>(select, table, orderColumns, rows, counted, column, false, null, seekHours);
     }
 
     /**
@@ -76,7 +80,8 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
      * holds in that order ({@link HourMerge}).
      */
     public PagedSql<T> pagingWindowsByHour(String order) {
-        return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, hoursOfEachKey, order);
+        return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, hoursOfEachKey, order,
+                seekHours);
     }
 
     /**
@@ -85,7 +90,19 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
      * or of one counted value begin at the hour the counts say ({@link HourSeek}).
      */
     public PagedSql<T> countingHoursOfEachKey(String column) {
-        return new PagedSql<>(select, table, orderColumns, rows, counted, column, true, hourIndexed);
+        return new PagedSql<>(select, table, orderColumns, rows, counted, column, true, hourIndexed, seekHours);
+    }
+
+    /**
+     * The same query, its whole list counted per hour of {@code column} too ({@code row_count} key
+     * {@code <column>}): deep pages of the whole list in that column's order begin at the hour the counts say
+     * ({@link HourSeek}).
+     */
+    public PagedSql<T> seekingHoursOf(String column) {
+        Set<String> columns = new HashSet<>(seekHours);
+        columns.add(column);
+        return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, hoursOfEachKey, hourIndexed,
+                Set.copyOf(columns));
     }
 
     public Page<T> run(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page) {
@@ -109,7 +126,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
                 .addValue("limit", slice.limit())
                 .addValue("offset", slice.offset());
-        Optional<String> hoursKey = hoursKey(where, order, slice);
+        Optional<HourSeek.Counted> seek = seek(where, order, slice);
         Optional<List<String>> windowHours = windowHours(where, order, slice, count);
         String ids;
         if (windowHours.isPresent()) {
@@ -124,9 +141,9 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
             // rows to be spread evenly along it), or too many of them before a deep page.
             ids = "SELECT k.id FROM (SELECT t.id, " + order + " AS sort_key " + from() + where.sql()
                     + " OFFSET 0) k ORDER BY k.sort_key" + direction + ", k.id" + direction + SLICE;
-        } else if (hoursKey.isPresent()) {
-            ids = HourSeek.ids(table, countedHours, direction, where);
-            params.addValue("seekTable", table).addValue("seekKey", hoursKey.get())
+        } else if (seek.isPresent()) {
+            ids = HourSeek.ids(table, seek.get().column(), direction, where);
+            params.addValue("seekTable", table).addValue("seekKey", seek.get().key())
                     .addValue("seekHours", HourSeek.hours(slice.offset()));
         } else {
             ids = "SELECT t.id " + from() + where.sql() + " ORDER BY " + order + direction + ", t.id" + direction
@@ -175,16 +192,22 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
     }
 
     /**
-     * The key of {@code row_count} that counts per hour the rows of a deep slice's list ordered by the column
-     * counted per hour (the whole list's, or one counted value's): then the hours say where it begins
-     * ({@link HourSeek}).
+     * The column and the key of {@code row_count} that counts per hour the rows of a deep slice's list, when it
+     * is ordered by a column counted per hour for that list (the whole list's, or one counted value's): then
+     * the hours say where it begins ({@link HourSeek}).
      */
-    private Optional<String> hoursKey(SqlWhere where, String order, Slice slice) {
-        if (countedHours == null || !order.equals("t." + countedHours) || slice.offset() < HourSeek.FROM) {
+    private Optional<HourSeek.Counted> seek(SqlWhere where, String order, Slice slice) {
+        if (slice.offset() < HourSeek.FROM) {
             return Optional.empty();
         }
-        return countKey(where).filter(key -> key.isEmpty() || hoursOfEachKey)
-                .map(key -> key.isEmpty() ? countedHours : countedHours + "|" + key);
+        Optional<String> key = countKey(where);
+        if (countedHours != null && order.equals("t." + countedHours)) {
+            return key.filter(k -> k.isEmpty() || hoursOfEachKey)
+                    .map(k -> new HourSeek.Counted(countedHours, k.isEmpty() ? countedHours : countedHours + "|" + k));
+        }
+        String column = order.substring(order.indexOf('.') + 1);
+        return key.filter(k -> k.isEmpty() && order.equals("t." + column) && seekHours.contains(column))
+                .map(k -> new HourSeek.Counted(column, column));
     }
 
     /**

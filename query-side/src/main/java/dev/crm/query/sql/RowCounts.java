@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The counts that triggers on the big read-model tables keep in {@code read_model.row_count} (see its
  * migration): how many rows a table has, in all and per value of each column its list filters by, and for the
- * versions tables how many versions began and ended per hour (see {@link TemporalCount}). Writers
+ * versions tables how many versions began and ended per hour (see {@link PagedVersions}). Writers
  * only append deltas, so that they never wait for each other on a counter; this folds each key's deltas
  * (per hour) into one row now and then, so that a count stays a sum over a handful of rows.
  */
