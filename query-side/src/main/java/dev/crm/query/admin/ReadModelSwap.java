@@ -57,12 +57,16 @@ class ReadModelSwap {
         for (int attempt = 1; ; attempt++) {
             try {
                 shadows.transaction(TransactionDefinition.ISOLATION_REPEATABLE_READ, connection -> {
+                    // The tables' counts change hands below: no compaction may fold them meanwhile (the
+                    // compaction's own lock mode, which writers do not wait for). Taken first and waited for:
+                    // a compaction may run for seconds after a burst of writes, longer than all the attempts
+                    // below would wait (a rebuild failed so once), and while this waits it holds nothing that
+                    // a request needs.
+                    jdbc.execute("SET LOCAL lock_timeout = '10min'");
+                    jdbc.execute("LOCK TABLE read_model.row_count IN SHARE UPDATE EXCLUSIVE MODE");
                     jdbc.execute("SET LOCAL lock_timeout = '300ms'");
                     jdbc.execute("LOCK TABLE " + String.join(", ", tables.stream().map(t -> "read_model." + t)
                             .toList()) + " IN ACCESS EXCLUSIVE MODE");
-                    // The tables' counts change hands below: no compaction may fold them meanwhile (the
-                    // compaction's own lock mode, which writers of other tables do not wait for).
-                    jdbc.execute("LOCK TABLE read_model.row_count IN SHARE UPDATE EXCLUSIVE MODE");
                     // The snapshot starts here, after the locks (repeatable read: one snapshot for all).
                     catchUp.run();
                     if (listener != null) {
@@ -90,7 +94,9 @@ class ReadModelSwap {
 
     private void moveIn(String table) {
         jdbc.update("DELETE FROM read_model.row_count WHERE table_name = ?", table);
-        jdbc.update("UPDATE read_model.row_count SET table_name = ? WHERE table_name = ?", table,
+        // Not marked fresh: the compaction would fold them all at once (a million and more for a large
+        // table), and a count sums a key's rows however many there are.
+        jdbc.update("UPDATE read_model.row_count SET table_name = ?, fresh = false WHERE table_name = ?", table,
                 table + ShadowSchema.COUNTS_SUFFIX);
         jdbc.execute("DROP TABLE read_model." + table);
         jdbc.execute("ALTER TABLE " + ShadowSchema.NAME + "." + table + " SET SCHEMA read_model");

@@ -1,5 +1,6 @@
 package dev.crm.query.admin;
 
+import dev.crm.query.sql.RowCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
 class ShadowSchema {
 
     static final String NAME = "read_model_rebuild";
-    static final String COUNTS_SUFFIX = "_rebuild";
+    static final String COUNTS_SUFFIX = RowCounts.SHADOW_SUFFIX;
 
     private static final Logger LOG = LoggerFactory.getLogger(ShadowSchema.class);
 
@@ -186,12 +187,8 @@ class ShadowSchema {
     private void drop(List<String> tables) {
         for (String table : tables) {
             jdbc.execute("DROP TABLE IF EXISTS " + NAME + "." + table);
-            // With the compaction's lock: a compaction folding the counts meanwhile would leave its new row,
-            // which this statement's snapshot does not see.
-            new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                jdbc.execute("LOCK TABLE read_model.row_count IN SHARE UPDATE EXCLUSIVE MODE");
-                jdbc.update("DELETE FROM read_model.row_count WHERE table_name = ?", table + COUNTS_SUFFIX);
-            });
+            // The compaction leaves a shadow's counts alone (RowCounts): nothing else writes them meanwhile.
+            jdbc.update("DELETE FROM read_model.row_count WHERE table_name = ?", table + COUNTS_SUFFIX);
         }
     }
 }

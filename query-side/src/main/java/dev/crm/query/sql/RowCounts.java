@@ -22,6 +22,13 @@ import java.util.Map;
 @Component
 public class RowCounts {
 
+    /**
+     * The suffix of the table name that a rebuild's shadow of a table keeps its counts under, until it takes
+     * the table's place (see {@code counted_table} in the migrations; the compaction below and the index it
+     * reads name it as a literal, which the index's predicate must match).
+     */
+    public static final String SHADOW_SUFFIX = "_rebuild";
+
     /** A key's count: parameters {@code table} and {@code key}. */
     private static final String COUNT = """
             SELECT coalesce(sum(n), 0) FROM read_model.row_count WHERE table_name = :table AND key = :key""";
@@ -42,6 +49,11 @@ public class RowCounts {
      * a concurrent compaction (another instance) is skipped by the lock, which a rebuild's swap also takes,
      * stronger, while it renames a shadow's counts; so is a compaction while one runs. The lock does not
      * conflict with writers.
+     * <p>
+     * A rebuild's shadows are left out: nothing reads their counts before the swap, and a rebuild of a million
+     * rows writes more than a million deltas, which folded in one go held the lock for minutes (and the swap
+     * waiting for it); the index of fresh deltas leaves them out too. The swap takes them in as they are (see
+     * {@code ReadModelSwap}); a key's deltas are folded when a write next adds to that key.
      */
     @Scheduled(fixedDelayString = "${crm.counts.compact-interval:2s}",
             initialDelayString = "${crm.counts.compact-interval:2s}")
@@ -51,7 +63,8 @@ public class RowCounts {
                 jdbc.execute("SET LOCAL lock_timeout = '50ms'");
                 jdbc.execute("LOCK TABLE read_model.row_count IN SHARE UPDATE EXCLUSIVE MODE");
                 jdbc.update("""
-                        WITH touched AS (SELECT DISTINCT table_name, key, hour FROM read_model.row_count WHERE fresh),
+                        WITH touched AS (SELECT DISTINCT table_name, key, hour FROM read_model.row_count
+                                          WHERE fresh AND table_name NOT LIKE '%\\_rebuild'),
                         folded AS (
                             DELETE FROM read_model.row_count r USING touched t
                              WHERE r.table_name = t.table_name AND r.key = t.key AND r.hour = t.hour
