@@ -218,6 +218,33 @@ class ContactsApiTest extends ApiTest {
         assertThat(ids("tags=" + tag + "&search=ZO%C3%8B")).as("an upper-case term finds lower-case text").hasSize(1);
     }
 
+    /**
+     * A search asks the trigram index only for its term's rarest trigrams and checks the whole term in each row
+     * found (the tests do so at any table size): it must find exactly the contacts whose text holds the term,
+     * whichever pieces of it were asked for, in any case, across a word's end and through an email. The
+     * emails' domain is in (nearly) every contact of the tests, so its trigrams are never asked for.
+     */
+    @Test
+    void searchFindsTheSameContactsWhicheverTrigramsTheIndexIsAskedFor() {
+        String tag = Api.unique("rare");
+        for (int i = 95; i < 135; i++) {
+            create(admin, contact("Quokkafield" + i, "Marsupial", "quokka" + i + "@example.com", null, "new", null,
+                    tag)).expect(201);
+        }
+        for (String term : List.of("quokkafield12", "QUOKKAFIELD1", "kafield10", "quokka", "field99 mars",
+                "d101 marsupial", "quokka101@example.com", "1@EXAMPLE.COM", "example.com", "okkafield134",
+                "quokkafield1345", "rsupi")) {
+            List<String> expected = jdbc.queryForList("SELECT id FROM read_model.contact WHERE tags @> ARRAY[?::text]"
+                    + " AND search_text LIKE '%' || lower(?) || '%'", String.class, tag, term);
+            assertThat(ids("tags=" + tag + "&search=" + URLEncoder.encode(term, StandardCharsets.UTF_8))).as(term)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+        assertThat(ids("tags=" + tag + "&search=QUOKKAFIELD1")).as("Quokkafield1xx").hasSize(35);
+        assertThat(ids("tags=" + tag + "&search=quokka101@example.com")).hasSize(1);
+        assertThat(ids("tags=" + tag + "&search=example.com")).hasSize(40);
+        assertThat(ids("search=quokka101@example.comx")).isEmpty();
+    }
+
     @Test
     void listFiltersByStageOwnerSearchDatesAndTags() {
         Api owner = newUser("member");

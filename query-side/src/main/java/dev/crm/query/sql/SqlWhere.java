@@ -25,6 +25,9 @@ public final class SqlWhere {
     private Instant after;
     private Instant before;
     private boolean searches;
+    /** The term of a {@link #searchText}, and where its condition is among the conditions. */
+    private String searchTerm;
+    private int searchCondition = -1;
 
     /** A time window: rows whose {@code column} is strictly after {@code after} and before {@code before}. */
     public record Window(String column, Instant after, Instant before) {
@@ -83,8 +86,30 @@ public final class SqlWhere {
      */
     public SqlWhere searchText(String term) {
         if (term != null) {
+            searchTerm = term.replaceAll("\\p{Cntrl}", "");
+            searchCondition = conditions.size();
             searchCondition("t.search_text LIKE lower(:" + pattern(term) + ")");
         }
+        return this;
+    }
+
+    /** The term of a {@link #searchText}, if there is one. */
+    public Optional<String> searchTextTerm() {
+        return Optional.ofNullable(searchTerm);
+    }
+
+    /**
+     * The {@link #searchText} asked of the trigram index through {@code pieces} of its term only, and checked
+     * against the whole term in each row the index finds ({@code strpos}, which the index cannot answer, so the
+     * planner does not ask it for every trigram of the term again). The same rows match: a row whose text holds
+     * the term holds every piece of it.
+     */
+    SqlWhere narrowSearchText(List<String> pieces) {
+        StringBuilder narrowed = new StringBuilder("strpos(t.search_text, lower(:" + bind(searchTerm) + ")) > 0");
+        for (String piece : pieces) {
+            narrowed.append(" AND t.search_text LIKE lower(:").append(pattern(piece)).append(")");
+        }
+        conditions.set(searchCondition, narrowed.toString());
         return this;
     }
 
