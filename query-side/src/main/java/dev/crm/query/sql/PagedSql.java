@@ -26,7 +26,8 @@ import java.util.Set;
  * a list ordered by a column counted per hour, from the hour the page begins in ({@link HourSeek}); the
  * first pages of a time window, from the first rows of each hour it spans ({@link HourMerge}); only the
  * page's own rows are then read and joined. A text search counts and pages in one pass over its
- * matches, found by the term's rarest trigrams ({@link RareTrigrams}). A page as of an instant is read from the table's versions ({@link PagedVersions}).
+ * matches, found by the term's rarest trigrams ({@link RareTrigrams}). A page as of an instant is read from
+ * the table's versions ({@link PagedVersions}).
  *
  * @param select       the SELECT ... FROM read_model.&lt;table&gt; t (with joins) of the rows
  * @param table        the main table, {@code read_model.<table>}
@@ -110,6 +111,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
             return new PagedVersions<>(this).run(jdbc, where, page, countKey(where));
         }
         String order = orderColumns.get(page.orderBy());
+        // Narrowed in place: the filters are this request's own.
         where.searchTextTerm().flatMap(term -> RareTrigrams.pieces(jdbc, table, term))
                 .ifPresent(where::narrowSearchText);
         if (where.searches()) {

@@ -44,11 +44,11 @@ public class RowCounts {
     }
 
     /**
-     * Replaces the deltas of every key (and hour) that got new ones by their sum, in one transaction. Sums are kept whatever runs at the same
-     * time: a writer's new delta is not among the rows this deletes (it was not visible when this began), and
-     * a concurrent compaction (another instance) is skipped by the lock, which a rebuild's swap also takes,
-     * stronger, while it renames a shadow's counts; so is a compaction while one runs. The lock does not
-     * conflict with writers.
+     * Replaces the deltas of every key (and hour) that got new ones by their sum, in one transaction. Sums are
+     * kept whatever runs at the same time: a writer's new delta is not among the rows this deletes (it was not
+     * visible when this began), and a concurrent compaction (another instance) is skipped by the lock, which a
+     * rebuild's swap also takes, stronger, while it renames a shadow's counts; so is a compaction while one
+     * runs. The lock does not conflict with writers.
      * <p>
      * A rebuild's shadows are left out: nothing reads their counts before the swap, and a rebuild of a million
      * rows writes more than a million deltas, which folded in one go held the lock for minutes (and the swap

@@ -27,7 +27,7 @@ public final class SqlWhere {
     private boolean searches;
     /** The term of a {@link #searchText}, and where its condition is among the conditions. */
     private String searchTerm;
-    private int searchCondition = -1;
+    private int searchTextAt = -1;
 
     /** A time window: rows whose {@code column} is strictly after {@code after} and before {@code before}. */
     public record Window(String column, Instant after, Instant before) {
@@ -87,7 +87,7 @@ public final class SqlWhere {
     public SqlWhere searchText(String term) {
         if (term != null) {
             searchTerm = term.replaceAll("\\p{Cntrl}", "");
-            searchCondition = conditions.size();
+            searchTextAt = conditions.size();
             searchCondition("t.search_text LIKE lower(:" + pattern(term) + ")");
         }
         return this;
@@ -109,7 +109,7 @@ public final class SqlWhere {
         for (String piece : pieces) {
             narrowed.append(" AND t.search_text LIKE lower(:").append(pattern(piece)).append(")");
         }
-        conditions.set(searchCondition, narrowed.toString());
+        conditions.set(searchTextAt, narrowed.toString());
         return this;
     }
 
