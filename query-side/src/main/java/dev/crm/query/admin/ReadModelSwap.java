@@ -94,9 +94,9 @@ class ReadModelSwap {
 
     private void moveIn(String table) {
         jdbc.update("DELETE FROM read_model.row_count WHERE table_name = ?", table);
-        // Not marked fresh: the compaction would fold them all at once (a million and more for a large
-        // table), and a count sums a key's rows however many there are.
-        jdbc.update("UPDATE read_model.row_count SET table_name = ?, fresh = false WHERE table_name = ?", table,
+        // Still fresh: the next compaction folds them (one row per key and hour, which HourSeek relies on to
+        // reach a deep page's hour within the rows it reads). Until then a count sums a key's rows.
+        jdbc.update("UPDATE read_model.row_count SET table_name = ? WHERE table_name = ?", table,
                 table + ShadowSchema.COUNTS_SUFFIX);
         jdbc.execute("DROP TABLE read_model." + table);
         jdbc.execute("ALTER TABLE " + ShadowSchema.NAME + "." + table + " SET SCHEMA read_model");

@@ -52,8 +52,8 @@ public class RowCounts {
      * <p>
      * A rebuild's shadows are left out: nothing reads their counts before the swap, and a rebuild of a million
      * rows writes more than a million deltas, which folded in one go held the lock for minutes (and the swap
-     * waiting for it); the index of fresh deltas leaves them out too. The swap takes them in as they are (see
-     * {@code ReadModelSwap}); a key's deltas are folded when a write next adds to that key.
+     * waiting for it); the index of fresh deltas leaves them out too. Once the swap has taken them in (see
+     * {@code ReadModelSwap}) they are the table's, and the next compaction folds them.
      */
     @Scheduled(fixedDelayString = "${crm.counts.compact-interval:2s}",
             initialDelayString = "${crm.counts.compact-interval:2s}")
