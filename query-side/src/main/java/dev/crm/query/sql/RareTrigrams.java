@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -91,7 +92,7 @@ final class RareTrigrams {
         for (int i = 0; i + 3 <= term.length(); i++) {
             if (asciiAlphanumeric(term.charAt(i)) && asciiAlphanumeric(term.charAt(i + 1))
                     && asciiAlphanumeric(term.charAt(i + 2))) {
-                grams.add(new Gram(i, lowerAscii(term.substring(i, i + 3))));
+                grams.add(new Gram(i, term.substring(i, i + 3).toLowerCase(Locale.ROOT)));
             }
         }
         return grams;
@@ -148,13 +149,12 @@ final class RareTrigrams {
     }
 
     private static Optional<Sample> sample(NamedParameterJdbcTemplate jdbc, String table) {
-        Sample kept = SAMPLES.get(table);
-        if (kept != null && System.currentTimeMillis() - kept.takenAt() < REFRESH_MILLIS) {
-            return kept.rows() == 0 ? Optional.empty() : Optional.of(kept);
+        Sample sample = SAMPLES.get(table);
+        if (sample == null || System.currentTimeMillis() - sample.takenAt() >= REFRESH_MILLIS) {
+            sample = take(jdbc, table);
+            SAMPLES.put(table, sample);
         }
-        Sample taken = take(jdbc, table);
-        SAMPLES.put(table, taken);
-        return taken.rows() == 0 ? Optional.empty() : Optional.of(taken);
+        return Optional.of(sample).filter(taken -> taken.rows() > 0);
     }
 
     /** A sample of the table's rows (whole pages, chosen at random), or none (rows 0) for a small table. */
@@ -179,13 +179,5 @@ final class RareTrigrams {
 
     private static boolean asciiAlphanumeric(char c) {
         return c < 128 && Character.isLetterOrDigit(c);
-    }
-
-    private static String lowerAscii(String s) {
-        StringBuilder lower = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-        }
-        return lower.toString();
     }
 }
