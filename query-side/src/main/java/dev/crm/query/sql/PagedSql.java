@@ -107,13 +107,14 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
     }
 
     public Page<T> run(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page) {
+        // Narrowed in place: the filters are this request's own. (As of an instant too: the versions' text is
+        // written as the live table's is, so the live table's rare trigrams are theirs.)
+        where.searchTextTerm().flatMap(term -> RareTrigrams.pieces(jdbc, table, term))
+                .ifPresent(where::narrowSearchText);
         if (page.asOf() != null) {
             return new PagedVersions<>(this).run(jdbc, where, page, countKey(where));
         }
         String order = orderColumns.get(page.orderBy());
-        // Narrowed in place: the filters are this request's own.
-        where.searchTextTerm().flatMap(term -> RareTrigrams.pieces(jdbc, table, term))
-                .ifPresent(where::narrowSearchText);
         if (where.searches()) {
             // A text search costs most in the index lookup: count and page come from one pass over the matches.
             Optional<Page<T>> found = onePass(jdbc, where, page, order);

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,8 @@ import java.util.Optional;
  * ({@code row_count} by {@code hour}: +1 where a version began, -1 where it ended) up to the instant's hour,
  * plus the versions that began and less those that ended within that hour up to the instant; a member, who does
  * not see records deleted since, also loses those of them valid then. Any other filter counts the versions
- * valid then.
+ * valid then. A text search reads the versions closed since and the live table, each through its trigram
+ * index ({@link #search}).
  */
 final class PagedVersions<T> {
 
@@ -45,6 +47,9 @@ final class PagedVersions<T> {
                 .addValue("withDeleted", withDeleted)
                 .addValue("hour", Timestamp.from(asOf.truncatedTo(ChronoUnit.HOURS)));
         String order = sql.orderColumns().get(page.orderBy());
+        if (where.searchTextTerm().isPresent()) {
+            return search(jdbc, where, page, params, order, withDeleted);
+        }
         boolean creationOrder = order.equals("t.created_at");
         // A version valid at T began by T and ends after it. A record created after T has none, but saying so
         // bounds the walk of the creation order's index (a record's versions share its created_at).
@@ -93,6 +98,34 @@ final class PagedVersions<T> {
         }
         return new Page<>(count, jdbc.query(rows("unnest(ARRAY(" + ids + ")) WITH ORDINALITY AS k(id, n)",
                 slice.pageOrder()), params, sql.rows()));
+    }
+
+    /**
+     * A text search as of T, in one pass over its matches: the versions closed since that were valid at T, found
+     * by the trigram index of the closed versions (which a create, whose version is current, adds nothing to),
+     * and the live records whose current version began by T, found by the live table's (a current version is
+     * the live row as it is). Every deleted record's versions are closed: its deletion closed the last one.
+     */
+    private Page<T> search(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page,
+                           MapSqlParameterSource params, String order, boolean withDeleted) {
+        String select = "SELECT t.id, " + order + " AS sort_key ";
+        String matches = "(" + select + from() + where.sql("t.valid_to <> 'infinity' AND t.updated_at <= :asOf"
+                + " AND t.valid_to > :asOf" + (withDeleted ? "" : " AND NOT t.deleted"))
+                + " UNION ALL " + select + "FROM read_model." + sql.table() + " t" + where.sql("t.updated_at <= :asOf")
+                + ") k";
+        String direction = page.descending() ? " DESC" : " ASC";
+        params.addValue("limit", page.limit()).addValue("offset", page.offset());
+        List<Map.Entry<String, Long>> found = jdbc.query("SELECT k.id, count(*) OVER () AS total FROM " + matches
+                + " ORDER BY k.sort_key" + direction + ", k.id" + direction + " LIMIT :limit OFFSET :offset", params,
+                (rs, n) -> Map.entry(rs.getString("id"), rs.getLong("total")));
+        if (found.isEmpty()) {
+            // Past the last match, or none: no row to carry the count.
+            Long count = jdbc.queryForObject("SELECT count(*) FROM " + matches, params, Long.class);
+            return new Page<>(count == null ? 0 : count, List.of());
+        }
+        params.addValue("ids", found.stream().map(Map.Entry::getKey).toArray(String[]::new));
+        return new Page<>(found.get(0).getValue(), jdbc.query(
+                rows("unnest(:ids::text[]) WITH ORDINALITY AS k(id, n)", " ASC"), params, sql.rows()));
     }
 
     /** {@code hiddenDeleted}: the deleted records valid then, which the caller does not see; null if none. */
