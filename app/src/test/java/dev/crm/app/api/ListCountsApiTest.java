@@ -65,6 +65,21 @@ class ListCountsApiTest extends ApiTest {
                 }
             }
         }
+        List<String> leads = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            leads.add(member.post("/api/leads/", """
+                    {"lastName": "Counted%d", "email": "%s@example.com"%s}"""
+                    .formatted(i, Api.unique("lead"), score(random))).expect(201).json().get("id").stringValue());
+        }
+        for (int i = 0; i < 20; i++) {
+            String id = leads.get(random.nextInt(leads.size()));
+            if (i % 5 != 4) {
+                member.patch("/api/leads/" + id + "/", "{\"leadScore\": %s}".formatted(
+                        random.nextInt(4) == 0 ? "null" : random.nextInt(101))).expect(200);
+            } else if (member.delete("/api/leads/" + id + "/").status() == 204) {
+                leads.remove(id);
+            }
+        }
         assertCountsEqualRows();
         assertListCountsEqualRows(tag);
 
@@ -236,6 +251,50 @@ class ListCountsApiTest extends ApiTest {
     }
 
     /**
+     * Deep pages of the leads by score begin at the score the kept counts of each score say: they must hold the
+     * leads a plain {@code OFFSET} query gives, in both directions (a page past the middle is read from the other
+     * end), with leads of no score (ranked lowest) and scores changed and removed, before the counts are folded
+     * and after.
+     */
+    @Test
+    void deepPagesByScoreHoldTheLeadsOfTheirPositions() {
+        Random random = new Random(25);
+        List<String> leads = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            leads.add(admin.post("/api/leads/", """
+                    {"lastName": "Scored", "email": "%s@example.com"%s}"""
+                    .formatted(Api.unique("scored"), score(random))).expect(201).json().get("id").stringValue());
+        }
+        for (int i = 0; i < 60; i++) {
+            admin.patch("/api/leads/" + leads.get(random.nextInt(leads.size())) + "/", "{\"leadScore\": %s}"
+                    .formatted(random.nextInt(5) == 0 ? "null" : random.nextInt(101))).expect(200);
+        }
+        for (boolean folded : new boolean[] {false, true}) {
+            if (folded) {
+                counts.compact();
+            }
+            long total = rows("SELECT count(*) FROM read_model.lead");
+            int limit = 9;
+            for (String ordering : List.of("leadScore", "-leadScore")) {
+                String direction = ordering.startsWith("-") ? " DESC" : " ASC";
+                for (long page = 1; page <= (total + limit - 1) / limit; page++) {
+                    List<String> ids = new ArrayList<>();
+                    admin.get("/api/leads/?limit=" + limit + "&ordering=" + ordering + "&page=" + page).expect(200)
+                            .json().get("results").forEach(lead -> ids.add(lead.get("id").stringValue()));
+                    assertThat(ids).as("%s page %d, folded %s", ordering, page, folded).isEqualTo(jdbc.queryForList(
+                            "SELECT id FROM read_model.lead ORDER BY coalesce(lead_score, -1)" + direction + ", id"
+                                    + direction + " LIMIT ? OFFSET ?", String.class, limit, (page - 1) * limit));
+                }
+            }
+        }
+    }
+
+    /** A lead's score as a field of its JSON, or nothing, which leaves the lead unscored. */
+    private static String score(Random random) {
+        return random.nextInt(6) == 0 ? "" : ", \"leadScore\": " + random.nextInt(101);
+    }
+
+    /**
      * The first pages of a time window of the audit log are taken from the first entries of each hour it spans:
      * they must hold the entries a plain {@code OFFSET} query gives, in both directions, wherever the window's
      * ends fall (on the hour, inside one, on an entry's own instant, which is outside), with entries written out
@@ -360,7 +419,9 @@ class ListCountsApiTest extends ApiTest {
                 "lead", "SELECT k.key, " + live + " FROM read_model.lead r,"
                         + " read_model.lead_count_keys(r.status, r.source, r.assigned_to) AS k(key) GROUP BY k.key"
                         + hours.formatted("created_at", "lead") + keyHours.formatted("lead",
-                        "read_model.lead_count_keys(r.status, r.source, r.assigned_to)"),
+                        "read_model.lead_count_keys(r.status, r.source, r.assigned_to)")
+                        + " UNION ALL SELECT 'lead_score=' || coalesce(lead_score, -1), " + live
+                        + " FROM read_model.lead GROUP BY 1",
                 "event_log", "SELECT k.key, " + live + " FROM read_model.event_log r,"
                         + " read_model.event_log_count_keys(r.entity_type, r.type, r.actor_id) AS k(key)"
                         + " GROUP BY k.key" + hours.formatted("occurred_at", "event_log"),

@@ -23,7 +23,8 @@ import java.util.Set;
  * column, or a time window on the column they count per hour); the page's ids are found first, in a
  * statement that an index on the ordering and the filter answers without touching the rows it skips (an
  * index-only scan, however deep the page), from the nearer end of the list ({@link Slice}), or, deep in
- * a list ordered by a column counted per hour, from the hour the page begins in ({@link HourSeek}); the
+ * a list ordered by a column counted per hour, from the hour the page begins in ({@link HourSeek}), or by
+ * a column of few values counted per value, from the value it begins at ({@link ValueSeek}); the
  * first pages of a time window, from the first rows of each hour it spans ({@link HourMerge}); only the
  * page's own rows are then read and joined. A text search counts and pages in one pass over its
  * matches, found by the term's rarest trigrams ({@link RareTrigrams}). A page as of an instant is read from
@@ -40,10 +41,12 @@ import java.util.Set;
  *                     by ({@link HourMerge}), or null
  * @param seekHours    more columns whose rows {@code row_count} counts per hour, for the whole list only (key: the
  *                     column's name), so that deep pages in their order begin at their hour ({@link HourSeek})
+ * @param seekValues   an ordering whose rows {@code row_count} counts per value, for the whole list only, so that
+ *                     deep pages in its order begin at their value ({@link ValueSeek}), or null
  */
 public record PagedSql<T>(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows,
                           Set<String> counted, String countedHours, boolean hoursOfEachKey, String hourIndexed,
-                          Set<String> seekHours) {
+                          Set<String> seekHours, ValueSeek seekValues) {
 
     /** How many rows a time window may hold for its rows to be found first and then sorted. */
     private static final long FEW = 50_000;
@@ -53,7 +56,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
     private static final Set<String> ADVANCING_WITH_TIME = Set.of("t.created_at", "t.updated_at", "t.position");
 
     public PagedSql(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows) {
-        this(select, table, orderColumns, rows, Set.of(), null, false, null, Set.of());
+        this(select, table, orderColumns, rows, Set.of(), null, false, null, Set.of(), null);
     }
 
     /** The same query, also orderable by these API fields (to their SQL expressions). */
@@ -61,18 +64,18 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         Map<String, String> columns = new HashMap<>(orderColumns);
         columns.putAll(more);
         return new PagedSql<>(select, table, Map.copyOf(columns), rows, counted, countedHours, hoursOfEachKey,
-                hourIndexed, seekHours);
+                hourIndexed, seekHours, seekValues);
     }
 
     /** The same query, counted from {@code row_count}, which counts these columns' values for the table. */
     public PagedSql<T> counting(String... columns) {
         return new PagedSql<>(select, table, orderColumns, rows, Set.of(columns), countedHours, hoursOfEachKey,
-                hourIndexed, seekHours);
+                hourIndexed, seekHours, seekValues);
     }
 
     /** The same query, its time windows on {@code column} counted from the hours {@code row_count} keeps. */
     public PagedSql<T> countingHours(String column) {
-        return new PagedSql<>(select, table, orderColumns, rows, counted, column, false, null, seekHours);
+        return new PagedSql<>(select, table, orderColumns, rows, counted, column, false, null, seekHours, seekValues);
     }
 
     /**
@@ -82,7 +85,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
      */
     public PagedSql<T> pagingWindowsByHour(String order) {
         return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, hoursOfEachKey, order,
-                seekHours);
+                seekHours, seekValues);
     }
 
     /**
@@ -91,7 +94,8 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
      * or of one counted value begin at the hour the counts say ({@link HourSeek}).
      */
     public PagedSql<T> countingHoursOfEachKey(String column) {
-        return new PagedSql<>(select, table, orderColumns, rows, counted, column, true, hourIndexed, seekHours);
+        return new PagedSql<>(select, table, orderColumns, rows, counted, column, true, hourIndexed, seekHours,
+                seekValues);
     }
 
     /**
@@ -103,7 +107,17 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         Set<String> columns = new HashSet<>(seekHours);
         columns.add(column);
         return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, hoursOfEachKey, hourIndexed,
-                Set.copyOf(columns));
+                Set.copyOf(columns), seekValues);
+    }
+
+    /**
+     * The same query, its whole list counted per value of the API field {@code field} too ({@code row_count} key
+     * {@code prefix<value>}, values {@code min} to {@code max}): deep pages of the whole list in that field's
+     * order begin at the value the counts say ({@link ValueSeek}).
+     */
+    public PagedSql<T> seekingValuesOf(String field, String prefix, int min, int max) {
+        return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, hoursOfEachKey, hourIndexed,
+                seekHours, new ValueSeek(orderColumns.get(field), prefix, min, max));
     }
 
     public Page<T> run(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page) {
@@ -150,6 +164,9 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
             ids = HourSeek.ids(table, seek.get().column(), direction, where);
             params.addValue("seekTable", table).addValue("seekKey", seek.get().key())
                     .addValue("seekHours", HourSeek.hours(slice.offset()));
+        } else if (seeksValue(where, order, slice)) {
+            ids = seekValues.ids(table, direction);
+            params.addValue("seekTable", table).addValue("seekKeys", seekValues.keys());
         } else {
             ids = "SELECT t.id " + from() + where.sql() + " ORDER BY " + order + direction + ", t.id" + direction
                     + SLICE;
@@ -213,6 +230,12 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         String column = order.substring(order.indexOf('.') + 1);
         return key.filter(k -> k.isEmpty() && order.equals("t." + column) && seekHours.contains(column))
                 .map(k -> new HourSeek.Counted(column, column));
+    }
+
+    /** Whether a deep slice of the whole list is in the order whose rows {@code row_count} counts per value. */
+    private boolean seeksValue(SqlWhere where, String order, Slice slice) {
+        return seekValues != null && order.equals(seekValues.order()) && slice.offset() >= HourSeek.FROM
+                && countKey(where).filter(String::isEmpty).isPresent();
     }
 
     /**
