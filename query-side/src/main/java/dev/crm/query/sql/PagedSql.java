@@ -179,20 +179,14 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
      * sorted; empty when the page is past the last match, whose count this cannot tell.
      */
     private Optional<Page<T>> onePass(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page, String order) {
-        MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
-                .addValue("limit", page.limit())
-                .addValue("offset", page.offset());
-        String direction = page.descending() ? " DESC" : " ASC";
         // OFFSET 0 keeps the planner from merging the two steps.
-        List<Map.Entry<String, Long>> found = jdbc.query("SELECT k.id, count(*) OVER () AS total FROM (SELECT t.id, "
-                + order + " AS sort_key " + from() + where.sql() + " OFFSET 0) k ORDER BY k.sort_key"
-                + direction + ", k.id" + direction + SLICE, params,
-                (rs, n) -> Map.entry(rs.getString("id"), rs.getLong("total")));
+        OnePass found = OnePass.of(jdbc, "(SELECT t.id, " + order + " AS sort_key " + from() + where.sql()
+                + " OFFSET 0) k", new MapSqlParameterSource(where.params().getValues()), page);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Page<>(found.get(0).getValue(), jdbc.query(rowsOf("unnest(:ids::text[])", " ASC"),
-                Map.of("ids", found.stream().map(Map.Entry::getKey).toArray(String[]::new)), rows)));
+        return Optional.of(new Page<>(found.total(), jdbc.query(rowsOf("unnest(:ids::text[])", " ASC"),
+                Map.of("ids", found.idArray()), rows)));
     }
 
     /** The rows of the ids {@code keys} (an array) yields, in its order ({@code " ASC"}) or the opposite. */

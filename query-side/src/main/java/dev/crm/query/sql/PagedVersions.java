@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -113,18 +112,14 @@ final class PagedVersions<T> {
                 + " AND t.valid_to > :asOf" + (withDeleted ? "" : " AND NOT t.deleted"))
                 + " UNION ALL " + select + "FROM read_model." + sql.table() + " t" + where.sql("t.updated_at <= :asOf")
                 + ") k";
-        String direction = page.descending() ? " DESC" : " ASC";
-        params.addValue("limit", page.limit()).addValue("offset", page.offset());
-        List<Map.Entry<String, Long>> found = jdbc.query("SELECT k.id, count(*) OVER () AS total FROM " + matches
-                + " ORDER BY k.sort_key" + direction + ", k.id" + direction + " LIMIT :limit OFFSET :offset", params,
-                (rs, n) -> Map.entry(rs.getString("id"), rs.getLong("total")));
+        OnePass found = OnePass.of(jdbc, matches, params, page);
         if (found.isEmpty()) {
             // Past the last match, or none: no row to carry the count.
             Long count = jdbc.queryForObject("SELECT count(*) FROM " + matches, params, Long.class);
             return new Page<>(count == null ? 0 : count, List.of());
         }
-        params.addValue("ids", found.stream().map(Map.Entry::getKey).toArray(String[]::new));
-        return new Page<>(found.get(0).getValue(), jdbc.query(
+        params.addValue("ids", found.idArray());
+        return new Page<>(found.total(), jdbc.query(
                 rows("unnest(:ids::text[]) WITH ORDINALITY AS k(id, n)", " ASC"), params, sql.rows()));
     }
 
@@ -136,7 +131,8 @@ final class PagedVersions<T> {
             params.addValue("countTable", versions).addValue("countKey", countKey.get());
             statement = "SELECT (SELECT coalesce(sum(n), 0) FROM read_model.row_count WHERE table_name = :countTable"
                     + " AND key = :countKey AND hour < :hour)"
-                    + " + (SELECT count(*) " + from() + where.sql("t.updated_at >= :hour AND t.updated_at <= :asOf") + ")"
+                    + " + (SELECT count(*) " + from() + where.sql("t.updated_at >= :hour AND t.updated_at <= :asOf")
+                    + ")"
                     + " - (SELECT count(*) " + from() + where.sql("t.valid_to >= :hour AND t.valid_to <= :asOf") + ")"
                     + (hiddenDeleted == null ? "" : " - (SELECT count(*) " + hiddenDeleted + ")");
         } else {
