@@ -195,11 +195,12 @@ class ListCountsApiTest extends ApiTest {
 
     /**
      * A deep page of contacts by creation time, all of them or those of one stage or tag, and of all contacts by
-     * update time, starts from the hour the kept hourly counts say it begins in, where the hours are crowded
-     * enough to be worth reading: its rows must be those a plain {@code OFFSET} query gives, wherever the page
-     * falls (across hours, inside a crowded hour, at either end), in both directions, and where the hours are
-     * too sparse and the list is walked instead. The tagged contacts crowd half a day and then thin out over
-     * the next ten hours; a third of the contacts are changed later, some within their hour and some a day on
+     * update time, starts from the hour (of one stage or tag: the day) the kept counts say it begins in, where
+     * they are crowded enough to be worth reading: its rows must be those a plain {@code OFFSET} query gives,
+     * wherever the page falls (across hours and days, inside a crowded one, at either end), in both directions,
+     * and where the hours are too sparse and the list is walked instead. The contacts crowd three days (some at
+     * the start of an hour or a day) and then thin out over the next ten hours; a third of the contacts are
+     * changed later, some within their hour and some a day on
      * (which moves them to another hour of update); all are written at chosen instants of months no other test
      * writes in (as above).
      */
@@ -210,9 +211,9 @@ class ListCountsApiTest extends ApiTest {
         Random random = new Random(22);
         for (int i = 0; i < 500; i++) {
             Instant at = i % 20 == 0
-                    ? start.plus(Duration.ofHours(12)).plusMillis(random.nextLong(Duration.ofHours(10).toMillis()))
-                    : start.plusMillis(random.nextLong(Duration.ofHours(12).toMillis()))
-                    .truncatedTo(i % 6 == 0 ? ChronoUnit.HOURS : ChronoUnit.MILLIS);
+                    ? start.plus(Duration.ofDays(3)).plusMillis(random.nextLong(Duration.ofHours(10).toMillis()))
+                    : start.plusMillis(random.nextLong(Duration.ofDays(3).toMillis())).truncatedTo(
+                            i % 25 == 0 ? ChronoUnit.DAYS : i % 6 == 0 ? ChronoUnit.HOURS : ChronoUnit.MILLIS);
             String stageAndTags = i % 7 == 0 ? "\"stage\": \"customer\""
                     : "\"stage\": \"engaged\", \"tags\": [\"%s\"]".formatted(tag);
             String id = answerAt(at, () -> admin.post("/api/contacts/", """
@@ -406,7 +407,7 @@ class ListCountsApiTest extends ApiTest {
         String live = "'-infinity'::timestamptz, count(*)";
         String hours = " UNION ALL SELECT '%1$s', date_trunc('hour', %1$s, 'UTC'), count(*)"
                 + " FROM read_model.%2$s GROUP BY 2";
-        String keyHours = " UNION ALL SELECT 'created_at|' || k.key, date_trunc('hour', r.created_at, 'UTC'), count(*)"
+        String keyHours = " UNION ALL SELECT 'created_at|' || k.key, date_trunc('day', r.created_at, 'UTC'), count(*)"
                 + " FROM read_model.%s r, %s AS k(key) WHERE k.key <> '' GROUP BY 1, 2";
         String versions = "h.hour, sum(h.n) FROM read_model.%s_version r,"
                 + " read_model.version_hours(r.updated_at, r.valid_to) h,";

@@ -22,7 +22,7 @@ class ContactQueryHandler extends RecordQueryHandler<ContactView> {
     private static final PagedSql<ContactView> SQL = RecordSelect.from("contact").withAssigneeName().withAccountName()
             .pages(Rows.view(ContactView.class))
             .orderableBy(Map.of("lastName", "lower(t.last_name)", "email", "lower(t.email)"))
-            .counting("stage", "assigned_to", "tags").countingHoursOfEachKey("created_at")
+            .counting("stage", "assigned_to", "tags").countingDaysOfEachKey("created_at")
             .seekingHoursOf("updated_at");
 
     ContactQueryHandler(RecordsById recordsById) {

@@ -23,7 +23,7 @@ class LeadQueryHandler extends RecordQueryHandler<LeadView> {
             .pages(Rows.view(LeadView.class))
             .orderableBy(Map.of("lastName", "lower(t.last_name)", "email", "lower(t.email)",
                     "leadScore", "coalesce(t.lead_score, -1)")) // unscored leads rank lowest
-            .counting("status", "source", "assigned_to").countingHoursOfEachKey("created_at")
+            .counting("status", "source", "assigned_to").countingDaysOfEachKey("created_at")
             .seekingValuesOf("leadScore", "lead_score=", -1, 100); // counted per score: see its migration
 
     LeadQueryHandler(RecordsById recordsById) {

@@ -36,7 +36,7 @@ import java.util.Set;
  * @param counted      the columns whose values {@code row_count} counts for this table (see
  *                     {@link SqlWhere#countKey()}); empty when it keeps no counts
  * @param countedHours the column whose rows {@code row_count} counts per hour ({@link WindowCount}), or null
- * @param hoursOfEachKey whether it also counts per hour the rows of each counted value ({@link HourSeek})
+ * @param daysOfEachKey whether it also counts per day the rows of each counted value ({@link HourSeek})
  * @param hourIndexed  the ordering that an index on the hour of {@code countedHours} orders each hour's rows
  *                     by ({@link HourMerge}), or null
  * @param seekHours    more columns whose rows {@code row_count} counts per hour, for the whole list only (key: the
@@ -45,7 +45,7 @@ import java.util.Set;
  *                     deep pages in its order begin at their value ({@link ValueSeek}), or null
  */
 public record PagedSql<T>(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows,
-                          Set<String> counted, String countedHours, boolean hoursOfEachKey, String hourIndexed,
+                          Set<String> counted, String countedHours, boolean daysOfEachKey, String hourIndexed,
                           Set<String> seekHours, ValueSeek seekValues) {
 
     /** How many rows a time window may hold for its rows to be found first and then sorted. */
@@ -63,13 +63,13 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
     public PagedSql<T> orderableBy(Map<String, String> more) {
         Map<String, String> columns = new HashMap<>(orderColumns);
         columns.putAll(more);
-        return new PagedSql<>(select, table, Map.copyOf(columns), rows, counted, countedHours, hoursOfEachKey,
+        return new PagedSql<>(select, table, Map.copyOf(columns), rows, counted, countedHours, daysOfEachKey,
                 hourIndexed, seekHours, seekValues);
     }
 
     /** The same query, counted from {@code row_count}, which counts these columns' values for the table. */
     public PagedSql<T> counting(String... columns) {
-        return new PagedSql<>(select, table, orderColumns, rows, Set.of(columns), countedHours, hoursOfEachKey,
+        return new PagedSql<>(select, table, orderColumns, rows, Set.of(columns), countedHours, daysOfEachKey,
                 hourIndexed, seekHours, seekValues);
     }
 
@@ -84,16 +84,16 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
      * holds in that order ({@link HourMerge}).
      */
     public PagedSql<T> pagingWindowsByHour(String order) {
-        return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, hoursOfEachKey, order,
+        return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, daysOfEachKey, order,
                 seekHours, seekValues);
     }
 
     /**
-     * The same query, counted per hour of {@code column} ({@link #countingHours}) in all and for each counted
-     * value ({@code row_count} key {@code <column>|<key>}): deep pages in that column's order of the whole list
-     * or of one counted value begin at the hour the counts say ({@link HourSeek}).
+     * The same query, counted per hour of {@code column} ({@link #countingHours}) in all, and per day for each
+     * counted value ({@code row_count} key {@code <column>|<key>}): deep pages in that column's order of the whole
+     * list or of one counted value begin at the hour or the day the counts say ({@link HourSeek}).
      */
-    public PagedSql<T> countingHoursOfEachKey(String column) {
+    public PagedSql<T> countingDaysOfEachKey(String column) {
         return new PagedSql<>(select, table, orderColumns, rows, counted, column, true, hourIndexed, seekHours,
                 seekValues);
     }
@@ -106,7 +106,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
     public PagedSql<T> seekingHoursOf(String column) {
         Set<String> columns = new HashSet<>(seekHours);
         columns.add(column);
-        return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, hoursOfEachKey, hourIndexed,
+        return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, daysOfEachKey, hourIndexed,
                 Set.copyOf(columns), seekValues);
     }
 
@@ -116,7 +116,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
      * order begin at the value the counts say ({@link ValueSeek}).
      */
     public PagedSql<T> seekingValuesOf(String field, String prefix, int min, int max) {
-        return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, hoursOfEachKey, hourIndexed,
+        return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, daysOfEachKey, hourIndexed,
                 seekHours, new ValueSeek(orderColumns.get(field), prefix, min, max));
     }
 
@@ -161,7 +161,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
             ids = "SELECT k.id FROM (SELECT t.id, " + order + " AS sort_key " + from() + where.sql()
                     + " OFFSET 0) k ORDER BY k.sort_key" + direction + ", k.id" + direction + SLICE;
         } else if (seek.isPresent()) {
-            ids = HourSeek.ids(table, seek.get().column(), direction, where);
+            ids = HourSeek.ids(seek.get(), table, direction, where);
             params.addValue("seekTable", table).addValue("seekKey", seek.get().key())
                     .addValue("seekHours", HourSeek.hours(slice.offset()));
         } else if (seeksValue(where, order, slice)) {
@@ -218,12 +218,13 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         }
         Optional<String> key = countKey(where);
         if (countedHours != null && order.equals("t." + countedHours)) {
-            return key.filter(k -> k.isEmpty() || hoursOfEachKey)
-                    .map(k -> new HourSeek.Counted(countedHours, k.isEmpty() ? countedHours : countedHours + "|" + k));
+            return key.filter(k -> k.isEmpty() || daysOfEachKey)
+                    .map(k -> k.isEmpty() ? new HourSeek.Counted(countedHours, countedHours, false)
+                            : new HourSeek.Counted(countedHours, countedHours + "|" + k, true));
         }
         String column = order.substring(order.indexOf('.') + 1);
         return key.filter(k -> k.isEmpty() && order.equals("t." + column) && seekHours.contains(column))
-                .map(k -> new HourSeek.Counted(column, column));
+                .map(k -> new HourSeek.Counted(column, column, false));
     }
 
     /** Whether a deep slice of the whole list is in the order whose rows {@code row_count} counts per value. */
