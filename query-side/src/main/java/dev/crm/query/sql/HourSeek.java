@@ -47,7 +47,9 @@ final class HourSeek {
     static String ids(Counted counted, String table, String direction, SqlWhere where) {
         boolean descending = direction.trim().equals("DESC");
         String column = counted.column();
-        String width = counted.daily() ? "1 day" : "1 hour";
+        // 24 hours, not a day: a day added to a timestamptz follows the session's time zone, 23 or 25 hours
+        // across its daylight-saving changes; the days are UTC's.
+        String width = counted.daily() ? "24 hours" : "1 hour";
         String start = descending
                 ? "t." + column + " < coalesce((SELECT hour FROM start) + interval '" + width + "', 'infinity')"
                 : "t." + column + " >= coalesce((SELECT hour FROM start), '-infinity')";
