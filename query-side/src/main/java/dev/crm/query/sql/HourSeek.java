@@ -36,6 +36,16 @@ final class HourSeek {
      * <column>|<key>}) serve only these pages and are kept per day (a value's rows are sparser in time).
      */
     record Counted(String column, String key, boolean daily) {
+
+        /** The whole list's rows, per hour of {@code column} (key: the column's name). */
+        static Counted hourly(String column) {
+            return new Counted(column, column, false);
+        }
+
+        /** The rows of one counted value ({@code stage=engaged}), per day of {@code column}. */
+        static Counted daily(String column, String value) {
+            return new Counted(column, column + "|" + value, true);
+        }
     }
 
     /**

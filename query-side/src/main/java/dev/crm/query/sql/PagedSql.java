@@ -208,9 +208,9 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
     }
 
     /**
-     * The column and the key of {@code row_count} that counts per hour the rows of a deep slice's list, when it
-     * is ordered by a column counted per hour for that list (the whole list's, or one counted value's): then
-     * the hours say where it begins ({@link HourSeek}).
+     * The column and the key of {@code row_count} that counts per hour (the whole list's) or per day (one counted
+     * value's) the rows of a deep slice's list, when it is ordered by that column: then the hours or days say
+     * where it begins ({@link HourSeek}).
      */
     private Optional<HourSeek.Counted> seek(SqlWhere where, String order, Slice slice) {
         if (slice.offset() < HourSeek.FROM) {
@@ -219,12 +219,12 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         Optional<String> key = countKey(where);
         if (countedHours != null && order.equals("t." + countedHours)) {
             return key.filter(k -> k.isEmpty() || daysOfEachKey)
-                    .map(k -> k.isEmpty() ? new HourSeek.Counted(countedHours, countedHours, false)
-                            : new HourSeek.Counted(countedHours, countedHours + "|" + k, true));
+                    .map(k -> k.isEmpty() ? HourSeek.Counted.hourly(countedHours)
+                            : HourSeek.Counted.daily(countedHours, k));
         }
         String column = order.substring(order.indexOf('.') + 1);
         return key.filter(k -> k.isEmpty() && order.equals("t." + column) && seekHours.contains(column))
-                .map(k -> new HourSeek.Counted(column, column, false));
+                .map(k -> HourSeek.Counted.hourly(column));
     }
 
     /** Whether a deep slice of the whole list is in the order whose rows {@code row_count} counts per value. */
