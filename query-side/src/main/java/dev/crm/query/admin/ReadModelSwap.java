@@ -1,5 +1,6 @@
 package dev.crm.query.admin;
 
+import dev.crm.query.sql.RowCounts;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
@@ -21,6 +22,9 @@ import java.util.List;
  * the live tables has committed and is replayed; every event still in flight is not, and its blocked
  * projection write lands in the moved table afterwards (PostgreSQL looks the name up again once the lock is
  * granted). No event is lost or applied twice.
+ * <p>
+ * The shadows' counts are folded before (one per key and hour instead of one per row), so that the swap moves
+ * fewer of them while it holds the locks; when it has moved many, the counts' indexes are rebuilt after it.
  */
 @Component
 class ReadModelSwap {
@@ -29,13 +33,21 @@ class ReadModelSwap {
     private static final int ATTEMPTS = 20;
     /** What {@code JdbcEventStorageEngine} keeps gaps for by default ({@code maxGapOffset}). */
     private static final int MAX_GAP_OFFSET = 10_000;
+    /**
+     * How many counts a swap moves in before the counts' indexes are worth rebuilding: each rebuild of a large
+     * table leaves their pages emptier (see {@link RowCounts#reindex()}), a small one hardly; and rebuilding
+     * an index concurrently waits twice for every transaction running at the time.
+     */
+    private static final long REINDEX_AFTER = 100_000;
 
     private final JdbcTemplate jdbc;
     private final ShadowSchema shadows;
+    private final RowCounts counts;
 
-    ReadModelSwap(JdbcTemplate jdbc, ShadowSchema shadows) {
+    ReadModelSwap(JdbcTemplate jdbc, ShadowSchema shadows, RowCounts counts) {
         this.jdbc = jdbc;
         this.shadows = shadows;
+        this.counts = counts;
     }
 
     /** Applies, in the swap's transaction, what arrived since the shadows were last caught up. */
@@ -54,6 +66,10 @@ class ReadModelSwap {
      * tables and waiting for another, and tries again.
      */
     void swap(List<String> tables, CatchUp catchUp, Listener listener) throws Exception {
+        long moved = 0;
+        for (String table : tables) {
+            moved += counts.foldShadow(table);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 shadows.transaction(TransactionDefinition.ISOLATION_REPEATABLE_READ, connection -> {
@@ -77,6 +93,9 @@ class ReadModelSwap {
                     }
                     return null;
                 });
+                if (moved >= REINDEX_AFTER) {
+                    counts.reindex();
+                }
                 // Moving the counts in left a dead row behind for each of them, millions for a large table:
                 // cleared now, with fresh statistics, rather than whenever autovacuum comes by (until then
                 // every list's count, which reads these rows, would read past them too).
@@ -94,8 +113,9 @@ class ReadModelSwap {
 
     private void moveIn(String table) {
         jdbc.update("DELETE FROM read_model.row_count WHERE table_name = ?", table);
-        // Still fresh: the next compaction folds them (one row per key and hour, which HourSeek relies on to
-        // reach a deep page's hour within the rows it reads). Until then a count sums a key's rows.
+        // Folded before the swap; the deltas of the events caught up since are still fresh, and the next
+        // compaction folds them (one row per key and hour, which HourSeek relies on to reach a deep page's hour
+        // within the rows it reads). Until then a count sums a key's rows.
         jdbc.update("UPDATE read_model.row_count SET table_name = ? WHERE table_name = ?", table,
                 table + ShadowSchema.COUNTS_SUFFIX);
         jdbc.execute("DROP TABLE read_model." + table);
