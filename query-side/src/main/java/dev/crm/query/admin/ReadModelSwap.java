@@ -66,11 +66,14 @@ class ReadModelSwap {
      * tables and waiting for another, and tries again.
      */
     void swap(List<String> tables, CatchUp catchUp, Listener listener) throws Exception {
+        long start = System.nanoTime();
         long moved = 0;
         for (String table : tables) {
             moved += counts.foldShadow(table);
         }
+        long folded = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
+            long begun = System.nanoTime();
             try {
                 shadows.transaction(TransactionDefinition.ISOLATION_REPEATABLE_READ, connection -> {
                     // The tables' counts change hands below: no compaction may fold them meanwhile (the
@@ -93,13 +96,19 @@ class ReadModelSwap {
                     }
                     return null;
                 });
+                long swapped = System.nanoTime();
                 if (moved >= REINDEX_AFTER) {
                     counts.reindex();
                 }
+                long reindexed = System.nanoTime();
                 // Moving the counts in left a dead row behind for each of them, millions for a large table:
                 // cleared now, with fresh statistics, rather than whenever autovacuum comes by (until then
                 // every list's count, which reads these rows, would read past them too).
                 jdbc.execute("VACUUM (ANALYZE) read_model.row_count");
+                LOG.info("Swapped in {}: {} counts folded in {} ms, the swap's transaction {} ms{}, the counts vacuumed"
+                        + " in {} ms", tables, moved, millis(start, folded), millis(begun, swapped),
+                        moved < REINDEX_AFTER ? "" : ", their indexes rebuilt in " + millis(swapped, reindexed) + " ms",
+                        millis(reindexed, System.nanoTime()));
                 return;
             } catch (Exception e) {
                 if (attempt == ATTEMPTS || !lockTimedOut(e)) {
@@ -120,6 +129,10 @@ class ReadModelSwap {
                 table + ShadowSchema.COUNTS_SUFFIX);
         jdbc.execute("DROP TABLE read_model." + table);
         jdbc.execute("ALTER TABLE " + ShadowSchema.NAME + "." + table + " SET SCHEMA read_model");
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static boolean lockTimedOut(Throwable e) {

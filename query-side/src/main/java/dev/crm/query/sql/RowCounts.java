@@ -33,20 +33,6 @@ public class RowCounts {
     private static final String COUNT = """
             SELECT coalesce(sum(n), 0) FROM read_model.row_count WHERE table_name = :table AND key = :key""";
 
-    /**
-     * Replaces the deltas of every key and hour that got new ones, among the counts the condition
-     * ({@code %s}) selects, by their sum.
-     */
-    private static final String FOLD = """
-            WITH touched AS (SELECT DISTINCT table_name, key, hour FROM read_model.row_count WHERE fresh AND %s),
-            folded AS (
-                DELETE FROM read_model.row_count r USING touched t
-                 WHERE r.table_name = t.table_name AND r.key = t.key AND r.hour = t.hour
-                RETURNING r.table_name, r.key, r.hour, r.n)
-            INSERT INTO read_model.row_count (table_name, key, hour, n, fresh)
-            SELECT table_name, key, hour, sum(n), false FROM folded GROUP BY table_name, key, hour
-            HAVING sum(n) <> 0""";
-
     private static final Logger LOG = LoggerFactory.getLogger(RowCounts.class);
 
     private final JdbcTemplate jdbc;
@@ -77,7 +63,16 @@ public class RowCounts {
             transaction.executeWithoutResult(status -> {
                 jdbc.execute("SET LOCAL lock_timeout = '50ms'");
                 jdbc.execute("LOCK TABLE read_model.row_count IN SHARE UPDATE EXCLUSIVE MODE");
-                jdbc.update(FOLD.formatted("table_name NOT LIKE '%\\_rebuild'"));
+                jdbc.update("""
+                        WITH touched AS (SELECT DISTINCT table_name, key, hour FROM read_model.row_count
+                                          WHERE fresh AND table_name NOT LIKE '%\\_rebuild'),
+                        folded AS (
+                            DELETE FROM read_model.row_count r USING touched t
+                             WHERE r.table_name = t.table_name AND r.key = t.key AND r.hour = t.hour
+                            RETURNING r.table_name, r.key, r.hour, r.n)
+                        INSERT INTO read_model.row_count (table_name, key, hour, n, fresh)
+                        SELECT table_name, key, hour, sum(n), false FROM folded GROUP BY table_name, key, hour
+                        HAVING sum(n) <> 0""");
             });
         } catch (DataAccessException | TransactionException e) {
             // Another compaction or a swap holds the lock, or the database is away: the next run catches up.
@@ -87,16 +82,18 @@ public class RowCounts {
 
     /**
      * Folds the deltas of a rebuild's shadow of {@code table}, which the compaction leaves alone, as it folds
-     * the others, so that its swap moves one count per key and hour rather than one per row. Runs outside the
-     * swap's locks while the rebuild's handlers may still append; nothing else folds a shadow's counts (one
-     * rebuild per projection at a time), so it needs no lock. Returns how many counts the shadow has then.
+     * the others, so that its swap moves one count per key and hour rather than several, and the counts are
+     * folded as soon as they are the table's. Runs before the swap, outside its locks; the deltas of the events
+     * the swap still catches up stay fresh, for the compaction. Nothing else folds a shadow's counts (one rebuild
+     * per projection at a time), so it needs no lock. Returns how many counts the shadow has then.
      */
     public long foldShadow(String table) {
-        String shadow = table + SHADOW_SUFFIX;
-        transaction.executeWithoutResult(status -> jdbc.update(FOLD.formatted("table_name = ?"), shadow));
-        Long counts = jdbc.queryForObject("SELECT count(*) FROM read_model.row_count WHERE table_name = ?",
-                Long.class, shadow);
-        return counts == null ? 0 : counts;
+        // All of them are deltas, written by the rebuild: no need to find first which keys got new ones.
+        return jdbc.update("""
+                WITH folded AS (DELETE FROM read_model.row_count WHERE table_name = ? RETURNING key, hour, n)
+                INSERT INTO read_model.row_count (table_name, key, hour, n, fresh)
+                SELECT ?, key, hour, sum(n), false FROM folded GROUP BY key, hour HAVING sum(n) <> 0""",
+                table + SHADOW_SUFFIX, table + SHADOW_SUFFIX);
     }
 
     /**
