@@ -1,6 +1,8 @@
 package dev.crm.app.database;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.crm.query.sql.ListReads;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
+import java.util.Properties;
 
 /**
  * The database as the application sees it: one connection pool (the embedded PostgreSQL's, or the
@@ -23,6 +26,7 @@ import javax.sql.DataSource;
 class DatabaseConfiguration {
 
     static final String POOL = "connectionPool";
+    private static final String LISTS_POOL = "listsConnectionPool";
 
     /** The configured server's pool: {@code spring.datasource.url}, {@code spring.datasource.hikari.*}. */
     @Bean(name = POOL, destroyMethod = "close", defaultCandidate = false)
@@ -41,6 +45,34 @@ class DatabaseConfiguration {
     @Bean
     @Primary
     DataSource dataSource(@Qualifier(POOL) DataSource pool, DatabaseAvailability availability) {
+        return new GuardedDataSource(pool, availability);
+    }
+
+    /**
+     * A second, smaller pool to the same database for the live lists' statements, whose connections plan
+     * statements generically ({@link ListReads} says why); behind the same circuit breaker.
+     */
+    @Bean(name = LISTS_POOL, destroyMethod = "close", defaultCandidate = false)
+    HikariDataSource listsConnectionPool(@Qualifier(POOL) HikariDataSource pool) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(pool.getPoolName() + "-lists");
+        config.setJdbcUrl(pool.getJdbcUrl());
+        config.setUsername(pool.getUsername());
+        config.setPassword(pool.getPassword());
+        config.setConnectionTimeout(pool.getConnectionTimeout());
+        config.setValidationTimeout(pool.getValidationTimeout());
+        config.setMinimumIdle(0);
+        config.setMaximumPoolSize(Math.max(1, pool.getMaximumPoolSize() / 2));
+        Properties properties = new Properties();
+        properties.putAll(pool.getDataSourceProperties());
+        properties.setProperty("options", "-c plan_cache_mode=force_generic_plan");
+        config.setDataSourceProperties(properties);
+        return new HikariDataSource(config);
+    }
+
+    @Bean(defaultCandidate = false)
+    @Qualifier(ListReads.POOL)
+    DataSource listsDataSource(@Qualifier(LISTS_POOL) HikariDataSource pool, DatabaseAvailability availability) {
         return new GuardedDataSource(pool, availability);
     }
 

@@ -2,6 +2,7 @@ package dev.crm.app.api;
 
 import dev.crm.app.support.Api;
 import dev.crm.app.support.ApiTest;
+import dev.crm.query.sql.ListReads;
 import dev.crm.query.sql.RowCounts;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,15 @@ class ListCountsApiTest extends ApiTest {
     private JdbcTemplate jdbc;
     @Autowired
     private RowCounts counts;
+    @Autowired
+    private ListReads lists;
+
+    @Test
+    void liveListsPlanGenericallyAndNothingElseDoes() {
+        assertThat(lists.jdbc().getJdbcTemplate().queryForObject("SHOW plan_cache_mode", String.class))
+                .isEqualTo("force_generic_plan");
+        assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("auto");
+    }
 
     @Test
     void keptCountsEqualCountedRowsThroughWritesCompactionAndRebuilds() {

@@ -8,6 +8,7 @@ import dev.crm.api.history.Change;
 import dev.crm.api.history.HistoryEntry;
 import dev.crm.api.history.HistoryQueries.ListAuditLog;
 import dev.crm.api.history.HistoryQueries.ListHistory;
+import dev.crm.query.sql.ListReads;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
@@ -34,11 +35,13 @@ class HistoryQueryHandler {
     static final Map<String, String> ORDER = Map.of("occurredAt", "t.position");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate lists;
     private final PagedSql<HistoryEntry> history;
     private final PagedSql<AuditEntry> auditLog;
 
-    HistoryQueryHandler(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
+    HistoryQueryHandler(NamedParameterJdbcTemplate jdbc, ListReads lists, JsonMapper json) {
         this.jdbc = jdbc;
+        this.lists = lists.jdbc();
         this.history = new PagedSql<>("SELECT t.* FROM read_model.event_log t", "event_log",
                 ORDER, (rs, n) -> new HistoryEntry(rs.getString("id"), rs.getString("type"), rs.getLong("version"),
                         instant(rs, "occurred_at"), actor(rs), rs.getString("request_id"), changes(rs, json)));
@@ -59,13 +62,13 @@ class HistoryQueryHandler {
         if (deleted.isEmpty() || deleted.get(0)) {
             throw new NotFoundException("no record with id " + query.entityId());
         }
-        return history.run(jdbc, new SqlWhere().equal("t.entity_id", query.entityId()), query.page());
+        return history.run(lists, new SqlWhere().equal("t.entity_id", query.entityId()), query.page());
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Page
     Page auditLog(ListAuditLog query) {
-        return auditLog.run(jdbc, auditLogFilters(query), query.page());
+        return auditLog.run(lists, auditLogFilters(query), query.page());
     }
 
     /** The audit log's filters on {@code event_log t}: the JSON list's and the CSV export's alike. */

@@ -25,12 +25,15 @@ import java.util.Optional;
 public final class RecordReads<V> {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate lists;
     private final PagedSql<V> sql;
     private final String byIds;
     private final String exists;
 
-    RecordReads(NamedParameterJdbcTemplate jdbc, PagedSql<V> sql) {
+    /** @param lists where live pages are read ({@link ListReads}) */
+    RecordReads(NamedParameterJdbcTemplate jdbc, NamedParameterJdbcTemplate lists, PagedSql<V> sql) {
         this.jdbc = jdbc;
+        this.lists = lists;
         this.sql = sql;
         this.byIds = Rows.byIds(sql.select(), sql.table());
         this.exists = "SELECT EXISTS (SELECT FROM read_model." + sql.table() + " WHERE id = :id)";
@@ -58,6 +61,6 @@ public final class RecordReads<V> {
     }
 
     public Page list(SqlWhere where, PageQuery page) {
-        return sql.run(jdbc, where, page);
+        return sql.run(page.asOf() == null ? lists : jdbc, where, page);
     }
 }

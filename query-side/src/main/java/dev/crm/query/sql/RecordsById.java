@@ -29,15 +29,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RecordsById {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ListReads lists;
     private final Map<IdType, RecordReads<?>> readsByType = new ConcurrentHashMap<>();
 
-    RecordsById(NamedParameterJdbcTemplate jdbc) {
+    RecordsById(NamedParameterJdbcTemplate jdbc, ListReads lists) {
         this.jdbc = jdbc;
+        this.lists = lists;
     }
 
     /** The reads of the record type {@code type}, whose ids {@link FindRecords} then finds too. */
     public <V> RecordReads<V> reads(IdType type, PagedSql<V> sql) {
-        RecordReads<V> reads = new RecordReads<>(jdbc, sql);
+        RecordReads<V> reads = new RecordReads<>(jdbc, lists.jdbc(), sql);
         readsByType.put(type, reads);
         return reads;
     }
