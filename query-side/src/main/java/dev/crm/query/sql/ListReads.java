@@ -14,8 +14,9 @@ import javax.sql.DataSource;
  * PostgreSQL's CPU per statement, as much as running it; PostgreSQL, left to choose, kept planning (its
  * estimate for a deep page's generic plan is too pessimistic). At a million contacts under 8 clients the lists
  * answered 1.3 to 2 times as many requests per second (README, Lists). Every other statement keeps the main
- * pool and PostgreSQL's choice: the rebuilds', the lists as of an instant, the exports and the writes were not
- * measured with generic plans, and setting the mode per page ({@code SET LOCAL} in a transaction) cost two
+ * pool and PostgreSQL's choice: the lists as of an instant must (generic plans made them ten to a hundred
+ * times slower, their best plan depends on the instant), and the rebuilds', the exports' and the writes' were
+ * not measured with them. Setting the mode per page instead ({@code SET LOCAL} in a transaction) cost two
  * round trips, which lost the gain. The lists read committed rows only, as they did on any pooled connection.
  */
 @Component
