@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
-import java.util.Properties;
 
 /**
  * The database as the application sees it: one connection pool (the embedded PostgreSQL's, or the
@@ -27,6 +26,7 @@ class DatabaseConfiguration {
 
     static final String POOL = "connectionPool";
     private static final String LISTS_POOL = "listsConnectionPool";
+    private static final String LISTS_POOL_SETTINGS = "listsConnectionPoolSettings";
 
     /** The configured server's pool: {@code spring.datasource.url}, {@code spring.datasource.hikari.*}. */
     @Bean(name = POOL, destroyMethod = "close", defaultCandidate = false)
@@ -52,22 +52,40 @@ class DatabaseConfiguration {
      * A second, smaller pool to the same database for the live lists' statements, whose connections plan
      * statements generically ({@link ListReads} says why); behind the same circuit breaker.
      */
+    /**
+     * The operator's {@code spring.datasource.hikari.*} settings bound a second time, for the lists' pool: its
+     * own copy of them, driver properties included (Hikari's {@code copyStateTo} would share the main pool's
+     * driver properties, so adding to them would change the main pool's connections too).
+     */
+    @Bean(name = LISTS_POOL_SETTINGS, defaultCandidate = false)
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariConfig listsPoolSettings() {
+        return new HikariConfig();
+    }
+
     @Bean(name = LISTS_POOL, destroyMethod = "close", defaultCandidate = false)
-    HikariDataSource listsConnectionPool(@Qualifier(POOL) HikariDataSource pool) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(pool.getPoolName() + "-lists");
-        config.setJdbcUrl(pool.getJdbcUrl());
-        config.setUsername(pool.getUsername());
-        config.setPassword(pool.getPassword());
-        config.setConnectionTimeout(pool.getConnectionTimeout());
-        config.setValidationTimeout(pool.getValidationTimeout());
-        config.setMinimumIdle(0);
-        config.setMaximumPoolSize(Math.max(1, pool.getMaximumPoolSize() / 2));
-        Properties properties = new Properties();
-        properties.putAll(pool.getDataSourceProperties());
-        properties.setProperty("options", "-c plan_cache_mode=force_generic_plan");
-        config.setDataSourceProperties(properties);
-        return new HikariDataSource(config);
+    HikariDataSource listsConnectionPool(@Qualifier(POOL) HikariDataSource pool,
+                                         @Qualifier(LISTS_POOL_SETTINGS) HikariConfig settings) {
+        return new HikariDataSource(listsPoolConfig(pool, settings));
+    }
+
+    /**
+     * The lists' pool: the operator's settings, the main pool's server, half as many connections, and
+     * PostgreSQL's {@code options} appended to (an operator's own {@code -c} settings stay) to plan generically.
+     */
+    static HikariConfig listsPoolConfig(HikariConfig pool, HikariConfig settings) {
+        settings.setPoolName(pool.getPoolName() + "-lists");
+        settings.setJdbcUrl(pool.getJdbcUrl());
+        if (pool.getDriverClassName() != null) {
+            settings.setDriverClassName(pool.getDriverClassName());
+        }
+        settings.setUsername(pool.getUsername());
+        settings.setPassword(pool.getPassword());
+        settings.setMinimumIdle(0);
+        settings.setMaximumPoolSize(Math.max(1, pool.getMaximumPoolSize() / 2));
+        String options = settings.getDataSourceProperties().getProperty("options", "");
+        settings.addDataSourceProperty("options", (options + " -c plan_cache_mode=force_generic_plan").strip());
+        return settings;
     }
 
     @Bean(defaultCandidate = false)
