@@ -27,6 +27,8 @@ class DatabaseConfiguration {
     static final String POOL = "connectionPool";
     private static final String LISTS_POOL = "listsConnectionPool";
     private static final String LISTS_POOL_SETTINGS = "listsConnectionPoolSettings";
+    /** The lists' connections' PostgreSQL settings ({@link ListReads} says why). */
+    private static final String GENERIC_PLANS = " -c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0";
 
     /** The configured server's pool: {@code spring.datasource.url}, {@code spring.datasource.hikari.*}. */
     @Bean(name = POOL, destroyMethod = "close", defaultCandidate = false)
@@ -84,7 +86,7 @@ class DatabaseConfiguration {
         settings.setMinimumIdle(0);
         settings.setMaximumPoolSize(Math.max(1, pool.getMaximumPoolSize() / 2));
         String options = settings.getDataSourceProperties().getProperty("options", "");
-        settings.addDataSourceProperty("options", (options + " -c plan_cache_mode=force_generic_plan").strip());
+        settings.addDataSourceProperty("options", (options + GENERIC_PLANS).strip());
         return settings;
     }
 

@@ -42,10 +42,13 @@ class ListCountsApiTest extends ApiTest {
     private ListReads lists;
 
     @Test
-    void liveListsPlanGenericallyAndNothingElseDoes() {
+    void liveListsPlanGenericallyWithoutParallelWorkersAndNothingElseDoes() {
         assertThat(lists.jdbc().getJdbcTemplate().queryForObject("SHOW plan_cache_mode", String.class))
                 .isEqualTo("force_generic_plan");
+        assertThat(lists.jdbc().getJdbcTemplate().queryForObject("SHOW max_parallel_workers_per_gather",
+                String.class)).isEqualTo("0");
         assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("auto");
+        assertThat(jdbc.queryForObject("SHOW max_parallel_workers_per_gather", String.class)).isNotEqualTo("0");
     }
 
     @Test

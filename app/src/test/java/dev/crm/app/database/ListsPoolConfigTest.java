@@ -45,12 +45,12 @@ class ListsPoolConfigTest {
         assertThat(lists.getConnectionInitSql()).isEqualTo("SET statement_timeout = '30s'");
         assertThat(lists.getDataSourceProperties())
                 .containsEntry("currentSchema", "read_model,public")
-                .containsEntry("options", "-c lock_timeout=5s -c plan_cache_mode=force_generic_plan");
+                .containsEntry("options", "-c lock_timeout=5s -c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0");
         assertThat(main.getDataSourceProperties()).containsEntry("options", "-c lock_timeout=5s");
     }
 
     @Test
-    void withoutOptionsOfTheirOwnTheListsConnectionsGetOnlyGenericPlans() {
+    void withoutOptionsOfTheirOwnTheListsConnectionsGetOnlyTheirs() {
         HikariConfig main = new HikariConfig();
         main.setPoolName("crm-embedded");
         main.setJdbcUrl("jdbc:postgresql://localhost:54321/postgres");
@@ -59,7 +59,8 @@ class ListsPoolConfigTest {
         HikariConfig lists = DatabaseConfiguration.listsPoolConfig(main, new HikariConfig());
 
         assertThat(lists.getMaximumPoolSize()).isEqualTo(1);
-        assertThat(lists.getDataSourceProperties()).containsEntry("options", "-c plan_cache_mode=force_generic_plan");
+        assertThat(lists.getDataSourceProperties()).containsEntry("options",
+                "-c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0");
         assertThat(main.getDataSourceProperties()).doesNotContainKey("options");
     }
 
