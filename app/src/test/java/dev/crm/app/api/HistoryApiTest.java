@@ -129,6 +129,24 @@ class HistoryApiTest extends ApiTest {
         assertThat(last.get("next").isNull()).isTrue();
         JsonNode newestFirst = admin.get(path + "?ordering=-occurredAt&limit=1").expect(200).json();
         assertThat(newestFirst.get("results").get(0).get("version").intValue()).isEqualTo(5);
+        assertThat(admin.get(path + "?ordering=-occurredAt&limit=2&page=3").json().get("results")
+                .findValuesAsString("type")).containsExactly("contact.created");
+        JsonNode pastTheEnd = admin.get(path + "?limit=2&page=4").expect(200).json();
+        assertThat(pastTheEnd.get("count").intValue()).isEqualTo(5);
+        assertThat(pastTheEnd.get("results")).isEmpty();
+        // Paged by version (RecordEntries), the audit log of one record equals what counting and paging its
+        // entries by position (the same filter with entityType) answer, page by page, in either order.
+        for (String query : List.of("limit=2&page=1", "limit=2&page=2", "limit=2&page=3",
+                "limit=3&page=2&ordering=occurredAt")) {
+            JsonNode byVersion = admin.get("/api/audit-log/?entityId=" + id + "&" + query).expect(200).json();
+            JsonNode counted = admin.get("/api/audit-log/?entityId=" + id + "&entityType=contact&" + query)
+                    .expect(200).json();
+            assertThat(byVersion.get("count")).isEqualTo(counted.get("count"));
+            assertThat(byVersion.get("results")).isEqualTo(counted.get("results"));
+            assertThat(byVersion.get("results")).isNotEmpty();
+        }
+        assertThat(admin.get("/api/audit-log/?entityId=cnt_01JD3Q8W6Y0T7K2M4N5P6R7S8V").json().get("count")
+                .intValue()).isZero();
 
         admin.get(path + "?page=0").expect(400);
         admin.get(path + "?ordering=lastName").expect(400);

@@ -12,6 +12,7 @@ import dev.crm.query.sql.ListReads;
 import dev.crm.query.sql.PagedSql;
 import dev.crm.query.sql.SqlWhere;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -34,40 +35,45 @@ class HistoryQueryHandler {
     /** Both lists are in event order: the position the event log gave each event as it was appended. */
     static final Map<String, String> ORDER = Map.of("occurredAt", "t.position");
 
-    private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate lists;
-    private final PagedSql<HistoryEntry> history;
+    private final RowMapper<HistoryEntry> historyEntries;
+    private final RowMapper<AuditEntry> auditEntries;
     private final PagedSql<AuditEntry> auditLog;
 
-    HistoryQueryHandler(NamedParameterJdbcTemplate jdbc, ListReads lists, JsonMapper json) {
-        this.jdbc = jdbc;
+    HistoryQueryHandler(ListReads lists, JsonMapper json) {
         this.lists = lists.jdbc();
-        this.history = new PagedSql<>("SELECT t.* FROM read_model.event_log t", "event_log",
-                ORDER, (rs, n) -> new HistoryEntry(rs.getString("id"), rs.getString("type"), rs.getLong("version"),
-                        instant(rs, "occurred_at"), actor(rs), rs.getString("request_id"), changes(rs, json)));
-        this.auditLog = new PagedSql<>("SELECT t.* FROM read_model.event_log t", "event_log",
-                ORDER, (rs, n) -> new AuditEntry(rs.getString("id"), rs.getString("type"),
-                        rs.getString("entity_type"), rs.getString("entity_id"), rs.getLong("version"),
-                        instant(rs, "occurred_at"), actor(rs), rs.getString("request_id"), changes(rs, json)))
+        this.historyEntries = (rs, n) -> new HistoryEntry(rs.getString("id"), rs.getString("type"),
+                rs.getLong("version"), instant(rs, "occurred_at"), actor(rs), rs.getString("request_id"),
+                changes(rs, json));
+        this.auditEntries = (rs, n) -> new AuditEntry(rs.getString("id"), rs.getString("type"),
+                rs.getString("entity_type"), rs.getString("entity_id"), rs.getLong("version"),
+                instant(rs, "occurred_at"), actor(rs), rs.getString("request_id"), changes(rs, json));
+        this.auditLog = new PagedSql<>("SELECT t.* FROM read_model.event_log t", "event_log", ORDER, auditEntries)
                 .counting("entity_type", "type", "actor_id").countingHours("occurred_at")
                 .pagingWindowsByHour("t.position");
     }
 
+    /** A record's history: its entries ({@link RecordEntries}), a 404 once it is deleted or if it never was. */
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Page
     Page history(ListHistory query) {
-        List<Boolean> deleted = jdbc.queryForList(
-                "SELECT deleted FROM read_model.event_log_record WHERE entity_id = :id",
-                Map.of("id", query.entityId()), Boolean.class);
-        if (deleted.isEmpty() || deleted.get(0)) {
+        List<Long> last = lists.query("SELECT (" + RecordEntries.LAST_VERSION + ") AS last"
+                        + " FROM read_model.event_log_record r WHERE r.entity_id = :id AND NOT r.deleted",
+                Map.of("id", query.entityId()), (rs, n) -> rs.getLong("last"));
+        if (last.isEmpty()) {
             throw new NotFoundException("no record with id " + query.entityId());
         }
-        return history.run(lists, new SqlWhere().equal("t.entity_id", query.entityId()), query.page());
+        return RecordEntries.page(lists, query.entityId(), last.get(0), query.page(), historyEntries);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes") // Axon matches query answers by raw class, see Page
     Page auditLog(ListAuditLog query) {
+        if (query.entityId() != null && query.entityType() == null && query.actor() == null && query.type() == null
+                && query.after() == null && query.before() == null) {
+            Long last = lists.queryForObject(RecordEntries.LAST_VERSION, Map.of("id", query.entityId()), Long.class);
+            return RecordEntries.page(lists, query.entityId(), last == null ? 0 : last, query.page(), auditEntries);
+        }
         return auditLog.run(lists, auditLogFilters(query), query.page());
     }
 
