@@ -372,6 +372,45 @@ class ListCountsApiTest extends ApiTest {
     }
 
     /**
+     * A window's pages are walked along the positions from the window's edge (WindowWalk) only as far as a
+     * bounded number of entries: where entries of other times lie between the window's, more of them than that,
+     * the walk comes back short and the page is found by the other ways. Either way each page holds exactly the
+     * entries of its positions. Written at instants of a month no other test writes in (as above).
+     */
+    @Test
+    void windowPagesHoldTheirEntriesAlsoWhereOtherTimesLieBetweenThem() {
+        Instant inside = Instant.parse("2025-06-01T10:00:00Z");
+        Instant outside = Instant.parse("2025-06-03T10:00:00Z");
+        writeAt(inside, () -> admin.post("/api/contacts/", """
+                {"lastName": "Walk", "email": "%s@example.com"}""".formatted(Api.unique("w"))).expect(201));
+        for (int i = 0; i < 120; i++) { // more than a first page of 3 walks over (WindowWalk.steps: 106)
+            writeAt(outside.plusSeconds(i), () -> admin.post("/api/contacts/", """
+                    {"lastName": "Between", "email": "%s@example.com"}""".formatted(Api.unique("b"))).expect(201));
+        }
+        for (int i = 0; i < 3; i++) {
+            writeAt(inside.plusSeconds(60 + i), () -> admin.post("/api/contacts/", """
+                    {"lastName": "Walk", "email": "%s@example.com"}""".formatted(Api.unique("w"))).expect(201));
+        }
+        Instant after = inside.minusSeconds(1);
+        Instant before = inside.plusSeconds(3600);
+        for (String ordering : List.of("occurredAt", "-occurredAt")) {
+            String direction = ordering.startsWith("-") ? " DESC" : " ASC";
+            for (int page = 1; page <= 2; page++) {
+                String path = "/api/audit-log/?after=%s&before=%s&limit=%d&ordering=%s&page=%d"
+                        .formatted(after, before, 3, ordering, page);
+                JsonNode answer = admin.get(path).expect(200).json();
+                List<String> ids = new ArrayList<>();
+                answer.get("results").forEach(e -> ids.add(e.get("id").stringValue()));
+                assertThat(answer.get("count").longValue()).as(path).isEqualTo(4);
+                assertThat(ids).as(path).hasSize(page == 1 ? 3 : 1).isEqualTo(jdbc.queryForList(
+                        "SELECT id FROM read_model.event_log WHERE occurred_at > ? AND occurred_at < ? ORDER BY"
+                                + " position" + direction + " LIMIT 3 OFFSET ?", String.class, Timestamp.from(after),
+                        Timestamp.from(before), (page - 1) * 3));
+            }
+        }
+    }
+
+    /**
      * A page past the middle of its list is read from the other end and turned round: the pages, last ones
      * included, still hold exactly the rows in the list's order, where ties on the sort key (equal names, equal
      * scores) and missing last names (sorted after every name ascending, before descending) are the hard part.

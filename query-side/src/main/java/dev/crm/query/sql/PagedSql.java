@@ -25,7 +25,8 @@ import java.util.Set;
  * index-only scan, however deep the page), from the nearer end of the list ({@link Slice}), or, deep in
  * a list ordered by a column counted per hour, from the hour the page begins in ({@link HourSeek}), or by
  * a column of few values counted per value, from the value it begins at ({@link ValueSeek}); the
- * first pages of a time window, from the first rows of each hour it spans ({@link HourMerge}); only the
+ * pages of a time window in the order its hours' index keeps, from the window's edge along that order
+ * ({@link WindowWalk}) or else from the first rows of each hour it spans ({@link HourMerge}); only the
  * page's own rows are then read and joined. A text search counts and pages in one pass over its
  * matches, found by the term's rarest trigrams ({@link RareTrigrams}). A page as of an instant is read from
  * the table's versions ({@link PagedVersions}).
@@ -145,6 +146,10 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
                 .addValue("limit", slice.limit())
                 .addValue("offset", slice.offset());
+        Optional<List<T>> walked = walkFromWindowEdge(jdbc, where, order, page, slice, count, direction);
+        if (walked.isPresent()) {
+            return new Page<>(count, walked.get());
+        }
         Optional<HourSeek.Counted> seek = seek(where, order, slice);
         Optional<List<String>> windowHours = windowHours(where, order, slice, count);
         String ids;
@@ -172,6 +177,26 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
                     + SLICE;
         }
         return new Page<>(count, jdbc.query(rowsOf("unnest(ARRAY(" + ids + "))", slice.pageOrder()), params, rows));
+    }
+
+    /**
+     * The rows of a slice of a time window found by walking its ordering's index from the window's edge
+     * ({@link WindowWalk}); empty when the window is not one to walk or the walk did not reach the slice's end.
+     */
+    private Optional<List<T>> walkFromWindowEdge(NamedParameterJdbcTemplate jdbc, SqlWhere where, String order,
+                                                 PageQuery page, Slice slice, long count, String direction) {
+        Optional<SqlWhere.Window> window = hourIndexedWindow(where, order)
+                .filter(w -> w.after() != null && w.before() != null);
+        Optional<List<String>> hours = window.flatMap(w -> HourMerge.hours(w, WindowWalk.MOST_HOURS));
+        if (hours.isEmpty()) {
+            return Optional.empty();
+        }
+        MapSqlParameterSource params = WindowWalk.bind(new MapSqlParameterSource()
+                .addValue("limit", slice.limit()).addValue("offset", slice.offset()), window.get(), hours.get(), slice);
+        List<T> found = jdbc.query(rowsOf("unnest(ARRAY(" + WindowWalk.ids(table, countedHours, order, direction)
+                + "))", slice.pageOrder()), params, rows);
+        return found.size() == Math.min(page.offset() + page.limit(), count) - page.offset()
+                ? Optional.of(found) : Optional.empty();
     }
 
     /**
