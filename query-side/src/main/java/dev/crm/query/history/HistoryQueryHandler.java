@@ -32,7 +32,10 @@ class HistoryQueryHandler {
 
     static final TypeReference<LinkedHashMap<String, Change>> CHANGES = new TypeReference<>() {
     };
-    /** Both lists are in event order: the position the event log gave each event as it was appended. */
+    /**
+     * The audit log is in event order: the position the event log gave each event as it was appended. A
+     * record's history is too, read by version ({@link RecordEntries}), which is the same order for one record.
+     */
     static final Map<String, String> ORDER = Map.of("occurredAt", "t.position");
 
     private final NamedParameterJdbcTemplate lists;
