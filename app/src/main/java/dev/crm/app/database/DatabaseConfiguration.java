@@ -28,7 +28,8 @@ class DatabaseConfiguration {
     private static final String LISTS_POOL = "listsConnectionPool";
     private static final String LISTS_POOL_SETTINGS = "listsConnectionPoolSettings";
     /** The lists' connections' PostgreSQL settings ({@link ListReads} says why). */
-    private static final String GENERIC_PLANS = " -c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0";
+    private static final String GENERIC_PLANS =
+            " -c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0";
 
     /** The configured server's pool: {@code spring.datasource.url}, {@code spring.datasource.hikari.*}. */
     @Bean(name = POOL, destroyMethod = "close", defaultCandidate = false)
@@ -51,10 +52,6 @@ class DatabaseConfiguration {
     }
 
     /**
-     * A second, smaller pool to the same database for the live lists' statements, whose connections plan
-     * statements generically ({@link ListReads} says why); behind the same circuit breaker.
-     */
-    /**
      * The operator's {@code spring.datasource.hikari.*} settings bound a second time, for the lists' pool: its
      * own copy of them, driver properties included (Hikari's {@code copyStateTo} would share the main pool's
      * driver properties, so adding to them would change the main pool's connections too).
@@ -65,6 +62,10 @@ class DatabaseConfiguration {
         return new HikariConfig();
     }
 
+    /**
+     * A second, smaller pool to the same database for the live lists' statements, whose connections plan
+     * statements generically ({@link ListReads} says why); behind the same circuit breaker.
+     */
     @Bean(name = LISTS_POOL, destroyMethod = "close", defaultCandidate = false)
     HikariDataSource listsConnectionPool(@Qualifier(POOL) HikariDataSource pool,
                                          @Qualifier(LISTS_POOL_SETTINGS) HikariConfig settings) {

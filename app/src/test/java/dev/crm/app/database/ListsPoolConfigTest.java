@@ -45,7 +45,8 @@ class ListsPoolConfigTest {
         assertThat(lists.getConnectionInitSql()).isEqualTo("SET statement_timeout = '30s'");
         assertThat(lists.getDataSourceProperties())
                 .containsEntry("currentSchema", "read_model,public")
-                .containsEntry("options", "-c lock_timeout=5s -c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0");
+                .containsEntry("options",
+                        "-c lock_timeout=5s -c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0");
         assertThat(main.getDataSourceProperties()).containsEntry("options", "-c lock_timeout=5s");
     }
 

@@ -34,31 +34,48 @@ final class HourMerge {
      * {@code order}, then of the id.
      */
     static String ids(String table, String column, String order, String direction) {
-        // The window's ends matter only in its first and last hours: every other hour lies inside it. Said so,
-        // the ends cannot be looked up in an index of the column, which the planner would otherwise pick for
-        // every hour (it finds the window's rows that way, and then each hour's among them: all the window's
-        // rows once per hour). The hours come as an array rather than from generate_series: the planner then
-        // knows how many there are (it guesses a thousand rows of any set-returning function) and does not
-        // take the statement for costly enough to be compiled first (JIT: tens of ms).
         return """
                 SELECT m.id
-                  FROM unnest(CAST(:hours AS timestamp[])) WITH ORDINALITY AS h(hour, n)
+                  FROM %5$s
                        CROSS JOIN LATERAL (
                            SELECT t.id, %3$s AS sort_key FROM read_model.%2$s t
-                            WHERE date_trunc('hour', t.%4$s AT TIME ZONE 'UTC') = h.hour
-                              AND (h.n > 1 OR t.%4$s > :windowAfter)
-                              AND (h.n < :hourCount OR t.%4$s < :windowBefore)
+                            WHERE %6$s
                             ORDER BY %3$s%1$s, t.id%1$s LIMIT :perHour) m
                  ORDER BY m.sort_key%1$s, m.id%1$s LIMIT :limit OFFSET :offset"""
-                .formatted(direction, table, order, column);
+                .formatted(direction, table, order, column, HOURS, inHour(column));
     }
 
     /** Binds the parameters of {@link #ids} for {@code window}, its {@code hours}, and {@code slice}. */
     static MapSqlParameterSource bind(MapSqlParameterSource params, Window window, List<String> hours, Slice slice) {
+        return bindHours(params, window, hours).addValue("perHour", slice.offset() + slice.limit());
+    }
+
+    /**
+     * The hours a window spans, numbered ({@code h.hour}, {@code h.n}), as {@link #bindHours} binds them. They
+     * come as an array rather than from generate_series: the planner then knows how many there are (it guesses a
+     * thousand rows of any set-returning function) and does not take the statement for costly enough to be
+     * compiled first (JIT: tens of ms).
+     */
+    static final String HOURS = "unnest(CAST(:hours AS timestamp[])) WITH ORDINALITY AS h(hour, n)";
+
+    /**
+     * The condition on a row {@code t} of being in the window and in hour {@code h} of {@link #HOURS}. The window's
+     * ends matter only in its first and last hours: every other hour lies inside it. Said so, the ends cannot be
+     * looked up in an index of the column, which the planner would otherwise pick for every hour (it finds the
+     * window's rows that way, and then each hour's among them: all the window's rows once per hour).
+     */
+    static String inHour(String column) {
+        return """
+                date_trunc('hour', t.%1$s AT TIME ZONE 'UTC') = h.hour
+                AND (h.n > 1 OR t.%1$s > :windowAfter) AND (h.n < :hourCount OR t.%1$s < :windowBefore)"""
+                .formatted(column);
+    }
+
+    /** Binds {@link #HOURS} and the window's bounds {@link #inHour} reads. */
+    static MapSqlParameterSource bindHours(MapSqlParameterSource params, Window window, List<String> hours) {
         return params.addValue("hours", hours.toArray(String[]::new)).addValue("hourCount", hours.size())
                 .addValue("windowAfter", Timestamp.from(window.after()))
-                .addValue("windowBefore", Timestamp.from(window.before()))
-                .addValue("perHour", slice.offset() + slice.limit());
+                .addValue("windowBefore", Timestamp.from(window.before()));
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.crm.query.sql;
 import dev.crm.query.sql.SqlWhere.Window;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
-import java.sql.Timestamp;
 import java.util.List;
 
 /**
@@ -36,31 +35,26 @@ final class WindowWalk {
      */
     static String ids(String table, String column, String order, String direction) {
         boolean newestFirst = direction.equals(" DESC");
-        // The hours' ends as HourMerge reads them: the window's bounds matter in its first and last hour only.
         return """
                 SELECT w.id
                   FROM (SELECT t.id, %3$s AS sort_key, t.%4$s AS at FROM read_model.%2$s t
                          WHERE %3$s %5$s (
                                SELECT %6$s(e.sort_key)
-                                 FROM unnest(CAST(:hours AS timestamp[])) WITH ORDINALITY AS h(hour, n)
+                                 FROM %7$s
                                       CROSS JOIN LATERAL (
                                           SELECT %3$s AS sort_key FROM read_model.%2$s t
-                                           WHERE date_trunc('hour', t.%4$s AT TIME ZONE 'UTC') = h.hour
-                                             AND (h.n > 1 OR t.%4$s > :windowAfter)
-                                             AND (h.n < :hourCount OR t.%4$s < :windowBefore)
+                                           WHERE %8$s
                                            ORDER BY %3$s%1$s LIMIT 1) e)
                          ORDER BY %3$s%1$s, t.id%1$s LIMIT :steps) w
                  WHERE w.at > :windowAfter AND w.at < :windowBefore
                  ORDER BY w.sort_key%1$s, w.id%1$s LIMIT :limit OFFSET :offset"""
-                .formatted(direction, table, order, column, newestFirst ? "<=" : ">=", newestFirst ? "max" : "min");
+                .formatted(direction, table, order, column, newestFirst ? "<=" : ">=", newestFirst ? "max" : "min",
+                        HourMerge.HOURS, HourMerge.inHour(column));
     }
 
     /** Binds the parameters of {@link #ids} for {@code window}, its {@code hours}, and {@code slice}. */
     static MapSqlParameterSource bind(MapSqlParameterSource params, Window window, List<String> hours, Slice slice) {
-        return params.addValue("hours", hours.toArray(String[]::new)).addValue("hourCount", hours.size())
-                .addValue("windowAfter", Timestamp.from(window.after()))
-                .addValue("windowBefore", Timestamp.from(window.before()))
-                .addValue("steps", steps(slice));
+        return HourMerge.bindHours(params, window, hours).addValue("steps", steps(slice));
     }
 
     /**
