@@ -482,7 +482,9 @@ class ListCountsApiTest extends ApiTest {
                         + " read_model.contact_count_keys(r.stage, r.assigned_to, r.tags) AS k(key) GROUP BY k.key"
                         + hours.formatted("created_at", "contact") + hours.formatted("updated_at", "contact")
                         + keyHours.formatted("contact",
-                        "read_model.contact_count_keys(r.stage, r.assigned_to, r.tags)"),
+                        "read_model.contact_count_keys(r.stage, r.assigned_to, r.tags)")
+                        + " UNION ALL SELECT k.key, " + live + " FROM read_model.contact r,"
+                        + " read_model.contact_ranges('contact', r.last_name, r.email, r.id) AS k(key) GROUP BY k.key",
                 "lead", "SELECT k.key, " + live + " FROM read_model.lead r,"
                         + " read_model.lead_count_keys(r.status, r.source, r.assigned_to) AS k(key) GROUP BY k.key"
                         + hours.formatted("created_at", "lead") + keyHours.formatted("lead",

@@ -122,6 +122,8 @@ class ReadModelSwap {
 
     private void moveIn(String table) {
         jdbc.update("DELETE FROM read_model.row_count WHERE table_name = ?", table);
+        // The shadow's ranges are all below the first mark: the old marks go, OrderMarks lays new ones.
+        jdbc.update("DELETE FROM read_model.order_mark WHERE table_name = ?", table);
         // Folded before the swap; the deltas of the events caught up since are still fresh, and the next
         // compaction folds them (one row per key and hour, which HourSeek relies on to reach a deep page's hour
         // within the rows it reads). Until then a count sums a key's rows.
