@@ -23,7 +23,7 @@ class ContactQueryHandler extends RecordQueryHandler<ContactView> {
             .pages(Rows.view(ContactView.class))
             .orderableBy(Map.of("lastName", "lower(t.last_name)", "email", "lower(t.email)"))
             .counting("stage", "assigned_to", "tags").countingDaysOfEachKey("created_at")
-            .seekingHoursOf("updated_at");
+            .seekingHoursOf("updated_at").seekingRangesOf("lastName", "last_name").seekingRangesOf("email", "email");
 
     ContactQueryHandler(RecordsById recordsById) {
         super(recordsById, IdType.CONTACT, SQL);

@@ -24,7 +24,8 @@ import java.util.Set;
  * statement that an index on the ordering and the filter answers without touching the rows it skips (an
  * index-only scan, however deep the page), from the nearer end of the list ({@link Slice}), or, deep in
  * a list ordered by a column counted per hour, from the hour the page begins in ({@link HourSeek}), or by
- * a column of few values counted per value, from the value it begins at ({@link ValueSeek}); the
+ * a column of few values counted per value, from the value it begins at ({@link ValueSeek}), or by a text
+ * key counted per range between marks, from the range it begins in ({@link RangeSeek}); the
  * pages of a time window in the order its hours' index keeps, from the window's edge along that order
  * ({@link WindowWalk}) or else from the first rows of each hour it spans ({@link HourMerge}); only the
  * page's own rows are then read and joined. A text search counts and pages in one pass over its
@@ -44,10 +45,13 @@ import java.util.Set;
  *                     column's name), so that deep pages in their order begin at their hour ({@link HourSeek})
  * @param seekValues   an ordering whose rows {@code row_count} counts per value, for the whole list only, so that
  *                     deep pages in its order begin at their value ({@link ValueSeek}), or null
+ * @param seekRanges   orderings (their SQL expressions) whose rows {@code row_count} counts per range between marks,
+ *                     for the whole list only, so that deep pages in their order begin at their range
+ *                     ({@link RangeSeek})
  */
 public record PagedSql<T>(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows,
                           Set<String> counted, String countedHours, boolean daysOfEachKey, String hourIndexed,
-                          Set<String> seekHours, ValueSeek seekValues) {
+                          Set<String> seekHours, ValueSeek seekValues, Map<String, RangeSeek> seekRanges) {
 
     /** How many rows a time window may hold for its rows to be found first and then sorted. */
     private static final long FEW = 50_000;
@@ -57,7 +61,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
     private static final Set<String> ADVANCING_WITH_TIME = Set.of("t.created_at", "t.updated_at", "t.position");
 
     public PagedSql(String select, String table, Map<String, String> orderColumns, RowMapper<T> rows) {
-        this(select, table, orderColumns, rows, Set.of(), null, false, null, Set.of(), null);
+        this(select, table, orderColumns, rows, Set.of(), null, false, null, Set.of(), null, Map.of());
     }
 
     /** The same query, also orderable by these API fields (to their SQL expressions). */
@@ -65,18 +69,19 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         Map<String, String> columns = new HashMap<>(orderColumns);
         columns.putAll(more);
         return new PagedSql<>(select, table, Map.copyOf(columns), rows, counted, countedHours, daysOfEachKey,
-                hourIndexed, seekHours, seekValues);
+                hourIndexed, seekHours, seekValues, seekRanges);
     }
 
     /** The same query, counted from {@code row_count}, which counts these columns' values for the table. */
     public PagedSql<T> counting(String... columns) {
         return new PagedSql<>(select, table, orderColumns, rows, Set.of(columns), countedHours, daysOfEachKey,
-                hourIndexed, seekHours, seekValues);
+                hourIndexed, seekHours, seekValues, seekRanges);
     }
 
     /** The same query, its time windows on {@code column} counted from the hours {@code row_count} keeps. */
     public PagedSql<T> countingHours(String column) {
-        return new PagedSql<>(select, table, orderColumns, rows, counted, column, false, null, seekHours, seekValues);
+        return new PagedSql<>(select, table, orderColumns, rows, counted, column, false, null, seekHours, seekValues,
+                seekRanges);
     }
 
     /**
@@ -86,7 +91,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
      */
     public PagedSql<T> pagingWindowsByHour(String order) {
         return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, daysOfEachKey, order,
-                seekHours, seekValues);
+                seekHours, seekValues, seekRanges);
     }
 
     /**
@@ -96,7 +101,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
      */
     public PagedSql<T> countingDaysOfEachKey(String column) {
         return new PagedSql<>(select, table, orderColumns, rows, counted, column, true, hourIndexed, seekHours,
-                seekValues);
+                seekValues, seekRanges);
     }
 
     /**
@@ -108,7 +113,7 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         Set<String> columns = new HashSet<>(seekHours);
         columns.add(column);
         return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, daysOfEachKey, hourIndexed,
-                Set.copyOf(columns), seekValues);
+                Set.copyOf(columns), seekValues, seekRanges);
     }
 
     /**
@@ -118,7 +123,20 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
      */
     public PagedSql<T> seekingValuesOf(String field, String prefix, int min, int max) {
         return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, daysOfEachKey, hourIndexed,
-                seekHours, new ValueSeek(orderColumns.get(field), prefix, min, max));
+                seekHours, new ValueSeek(orderColumns.get(field), prefix, min, max), seekRanges);
+    }
+
+    /**
+     * The same query, its whole list counted per range of the API field {@code field}'s order too, which orders
+     * by the lower-cased {@code column} ({@code row_count} key {@code <column>#<mark>}, ranges cut by
+     * {@link OrderMarks}): deep pages of the whole list in that order begin at the range the counts say
+     * ({@link RangeSeek}).
+     */
+    public PagedSql<T> seekingRangesOf(String field, String column) {
+        Map<String, RangeSeek> ranges = new HashMap<>(seekRanges);
+        ranges.put(orderColumns.get(field), new RangeSeek(orderColumns.get(field), column));
+        return new PagedSql<>(select, table, orderColumns, rows, counted, countedHours, daysOfEachKey, hourIndexed,
+                seekHours, seekValues, Map.copyOf(ranges));
     }
 
     public Page<T> run(NamedParameterJdbcTemplate jdbc, SqlWhere where, PageQuery page) {
@@ -149,6 +167,10 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
         Optional<List<T>> walked = walkFromWindowEdge(jdbc, where, order, page, slice, count, direction);
         if (walked.isPresent()) {
             return new Page<>(count, walked.get());
+        }
+        Optional<List<T>> ranged = seekRange(jdbc, where, order, page, slice, count, direction);
+        if (ranged.isPresent()) {
+            return new Page<>(count, ranged.get());
         }
         Optional<HourSeek.Counted> seek = seek(where, order, slice);
         Optional<List<String>> windowHours = windowHours(where, order, slice, count);
@@ -195,6 +217,24 @@ public record PagedSql<T>(String select, String table, Map<String, String> order
                 .addValue("limit", slice.limit()).addValue("offset", slice.offset()), window.get(), hours.get(), slice);
         List<T> found = jdbc.query(rowsOf("unnest(ARRAY(" + WindowWalk.ids(table, countedHours, order, direction)
                 + "))", slice.pageOrder()), params, rows);
+        return found.size() == Math.min(page.offset() + page.limit(), count) - page.offset()
+                ? Optional.of(found) : Optional.empty();
+    }
+
+    /**
+     * The rows of a deep slice of the whole list in an order counted per range, found from the range it begins in
+     * ({@link RangeSeek}); empty when the list is not one to seek so or the ranges did not place the slice.
+     */
+    private Optional<List<T>> seekRange(NamedParameterJdbcTemplate jdbc, SqlWhere where, String order,
+                                        PageQuery page, Slice slice, long count, String direction) {
+        RangeSeek ranges = seekRanges.get(order);
+        if (ranges == null || slice.offset() < HourSeek.FROM || countKey(where).filter(String::isEmpty).isEmpty()) {
+            return Optional.empty();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("limit", slice.limit())
+                .addValue("offset", slice.offset()).addValue("seekTable", table);
+        List<T> found = jdbc.query(rowsOf("unnest(ARRAY(" + ranges.ids(table, direction) + "))", slice.pageOrder()),
+                params, rows);
         return found.size() == Math.min(page.offset() + page.limit(), count) - page.offset()
                 ? Optional.of(found) : Optional.empty();
     }
